@@ -1,0 +1,13 @@
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+
+export const defaultDataDir = ".data/pg";
+
+/** DATABASE_URL when set; otherwise the embedded server under .data/ (started here). */
+export async function resolveDatabase(options: { quiet?: boolean } = {}): Promise<{
+  url: string;
+  embedded?: EmbeddedDatabase;
+}> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const embedded = await startEmbeddedPostgres({ dataDir: defaultDataDir, quiet: options.quiet });
+  return { url: embedded.url, embedded };
+}
