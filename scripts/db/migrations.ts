@@ -42,7 +42,7 @@ export async function applyMigrations(connectionString: string): Promise<string[
     });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await engine.close();
   }
 }
 
@@ -68,7 +68,7 @@ export async function diffSinceLastMigration(connectionString: string): Promise<
     });
     return result.stdout;
   } finally {
-    engine.free();
+    await engine.close();
   }
 }
 

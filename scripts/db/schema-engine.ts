@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 
@@ -14,7 +15,8 @@ type SchemaFile = { path: string; content: string };
 export type SchemaEngine = {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string }>;
   applyMigrations(params: unknown): Promise<{ appliedMigrationNames: string[] }>;
-  free(): void;
+  /** Frees the engine and closes its connections (a leftover session blocks CREATE DATABASE ... TEMPLATE). */
+  close(): Promise<void>;
 };
 
 let loaded: Promise<void> | undefined;
@@ -39,14 +41,21 @@ export async function openSchemaEngine(options: {
   log?: (line: string) => void;
 }): Promise<SchemaEngine> {
   await loadWasm();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: options.connectionString }),
-  );
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const log = options.log ?? (() => {});
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[options.schema.path, options.schema.content]] },
     (line: string) => log(line),
     adapterFactory,
   );
-  return engine as unknown as SchemaEngine;
+  const raw = engine as unknown as Omit<SchemaEngine, "close"> & { free(): void };
+  return {
+    diff: (params) => raw.diff(params),
+    applyMigrations: (params) => raw.applyMigrations(params),
+    close: async () => {
+      raw.free();
+      await pool.end();
+    },
+  };
 }
