@@ -1,0 +1,3 @@
+export { formatFen } from "./money";
+export { formatDate, formatDateTime } from "./date";
+export { formatPercentBps } from "./percent";
