@@ -1,0 +1,20 @@
+// The server Playwright tests run against: the same `npm start` path (embedded PostgreSQL,
+// migrations, demo data, production build) on a fresh data directory and its own ports.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { e2eDataDir, e2eDatabasePort, e2ePort } from "../../e2e/support/environment";
+
+rmSync(e2eDataDir, { recursive: true, force: true });
+const child = spawn("npx", ["tsx", "scripts/start.ts"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: "",
+    SKILLGATE_DATA_DIR: e2eDataDir,
+    EMBEDDED_PG_PORT: String(e2eDatabasePort),
+    PORT: String(e2ePort),
+    DEMO_ORDERS: process.env.DEMO_ORDERS ?? "3000",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
