@@ -70,8 +70,8 @@ export function parsePattern(input: string): { ok: true; pattern: CompiledPatter
         `"*" must be a whole segment, e.g. /menu/* (got "${raw}"); partial wildcards are not supported.`,
       );
     }
-    const decoded = decodeSegment(raw);
-    if (!decoded.ok) return fail(decoded.code, decoded.message.replace("path", "pattern"));
+    const decoded = decodeSegment(raw, "pattern");
+    if (!decoded.ok) return fail(decoded.code, decoded.message);
     if (decoded.value === "." || decoded.value === "..") {
       return fail("dot_segment", "The pattern may not contain \".\" or \"..\" segments.");
     }

@@ -60,12 +60,13 @@ export function normalizePath(input: string): NormalizedPath | PathError {
 /** Percent-decodes one segment; also used for the literal segments of patterns. */
 export function decodeSegment(
   raw: string,
+  noun: "path" | "pattern" = "path",
 ): { ok: true; value: string } | PathError {
   if (CONTROL.test(raw)) {
-    return fail("control_character", "The path contains a control character.");
+    return fail("control_character", `The ${noun} contains a control character.`);
   }
   if (LONE_SURROGATE.test(raw)) {
-    return fail("invalid_encoding", "The path contains an invalid Unicode character.");
+    return fail("invalid_encoding", `The ${noun} contains an invalid Unicode character.`);
   }
   let value: string;
   try {
@@ -73,11 +74,11 @@ export function decodeSegment(
   } catch {
     return fail(
       "invalid_encoding",
-      `The path segment "${raw}" has an invalid percent-encoding (use %XX with UTF-8 bytes).`,
+      `The ${noun} segment "${raw}" has an invalid percent-encoding (use %XX with UTF-8 bytes).`,
     );
   }
   if (CONTROL.test(value)) {
-    return fail("control_character", "The path contains an encoded control character.");
+    return fail("control_character", `The ${noun} contains an encoded control character.`);
   }
   return { ok: true, value };
 }
