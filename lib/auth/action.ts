@@ -78,6 +78,15 @@ async function validateAndRun<S extends z.ZodType, T extends object>(
   }
 }
 
+/** An action open to anyone (registration): validation only; rate-limit inside `fn`. */
+export function publicAction<S extends z.ZodType, T extends object = object>(
+  schema: S,
+  fn: (input: z.output<S>, formData: FormData) => Promise<ActionResult<T>>,
+) {
+  return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
+    validateAndRun(schema, formData, (input) => fn(input, formData));
+}
+
 /** An action inside a merchant: the slug comes from the form field `merchant`. */
 export function merchantAction<S extends z.ZodType, T extends object = object>(
   permission: MerchantPermission,
