@@ -4,6 +4,7 @@ import {
   describeBlockedAddress,
   isAllowedByAllowList,
   normalizeAddress,
+  vetConnectedAddress,
   vetResolvedAddresses,
   type BlockedRange,
 } from "./address-policy";
@@ -180,5 +181,31 @@ describe("vetResolvedAddresses", () => {
       ok: false,
       classification: { address: "::1" },
     });
+  });
+});
+
+describe("vetConnectedAddress", () => {
+  const vetted = [{ address: "93.184.216.34" }, { address: "127.0.0.1" }];
+  const { entries } = parseAllowList("127.0.0.1:3901");
+
+  it("accepts the vetted address the socket reached", () => {
+    expect(vetConnectedAddress("93.184.216.34", vetted, 443, [])).toEqual({ ok: true });
+    expect(vetConnectedAddress("127.0.0.1", vetted, 3901, entries)).toEqual({ ok: true });
+  });
+
+  it("refuses a public address that was not the vetted one", () => {
+    expect(vetConnectedAddress("1.1.1.1", vetted, 443, [])).toEqual({
+      ok: false,
+      message: "1.1.1.1 is not the address that was vetted",
+    });
+  });
+
+  it("refuses a blocked address even if it was in the vetted set", () => {
+    expect(vetConnectedAddress("127.0.0.1", vetted, 443, [])).toMatchObject({ ok: false, range: "loopback" });
+    expect(vetConnectedAddress("127.0.0.1", vetted, 3902, entries)).toMatchObject({ ok: false, range: "loopback" });
+  });
+
+  it("refuses an unknown address", () => {
+    expect(vetConnectedAddress(undefined, vetted, 443, [])).toMatchObject({ ok: false });
   });
 });

@@ -249,6 +249,29 @@ export function vetResolvedAddresses(
   return { ok: true, addresses: vetted };
 }
 
+export type ConnectedAddressVerdict = { ok: true } | { ok: false; message: string; range?: BlockedRange };
+
+/**
+ * The last check, on the address a socket actually connected to: it must be one of the vetted
+ * addresses and still pass on its own. Catches anything that slipped past the pinned lookup.
+ */
+export function vetConnectedAddress(
+  remote: string | undefined,
+  vetted: ReadonlyArray<{ address: string }>,
+  port: number,
+  allowList: AllowList,
+): ConnectedAddressVerdict {
+  if (!remote) return { ok: false, message: "the connected address is unknown" };
+  const verdict = vetAddress(remote, port, allowList);
+  if (!verdict.ok) {
+    return { ok: false, message: describeBlockedAddress(verdict.classification), range: verdict.classification.range };
+  }
+  if (!vetted.some((v) => v.address === verdict.address)) {
+    return { ok: false, message: `${verdict.address} is not the address that was vetted` };
+  }
+  return { ok: true };
+}
+
 const RANGE_LABELS: Record<BlockedRange, string> = {
   invalid: "not a valid IP address",
   unspecified: "an unspecified (0.0.0.0/8 or ::) address",
