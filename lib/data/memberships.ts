@@ -56,6 +56,8 @@ async function lockOwners(tx: Prisma.TransactionClient, merchantId: string): Pro
 
 type ActingMember = Actor & { role: MerchantRole };
 
+const memberSelect = { id: true, role: true, userId: true, user: { select: { name: true } } } as const;
+
 export async function changeMemberRole({
   merchantId,
   membershipId,
@@ -69,12 +71,12 @@ export async function changeMemberRole({
 }) {
   return db.$transaction(async (tx) => {
     const owners = await lockOwners(tx, merchantId);
-    const member = await tx.membership.findFirst({ where: { id: membershipId, merchantId }, select: { id: true, role: true, userId: true } });
+    const member = await tx.membership.findFirst({ where: { id: membershipId, merchantId }, select: memberSelect });
     if (!member) throw new MembershipError("notFound");
     if (!canAssignRole(actor.role, { current: member.role, next: role })) throw new MembershipError("notAllowed");
     if (member.role === role) return member;
     if (member.role === "OWNER" && owners.length <= 1) throw new MembershipError("lastOwner");
-    const updated = await tx.membership.update({ where: { id: member.id }, data: { role }, select: { id: true, role: true, userId: true } });
+    const updated = await tx.membership.update({ where: { id: member.id }, data: { role }, select: memberSelect });
     // Tokens of that user are re-issued: the new role applies to every open session at once.
     await tx.user.update({ where: { id: member.userId }, data: { sessionVersion: { increment: 1 } } });
     await tx.auditEvent.create({
