@@ -1,0 +1,122 @@
+// Seeds a scratch database (created next to DATABASE_URL's, dropped afterwards) and checks the
+// loaded data against its own definitions.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../../lib/auth/password";
+import { hashApiKeySecret } from "../../lib/api-keys/secret";
+import { DEMO_PASSWORD, demoApiKeys, demoUsers } from "../../lib/demo/catalogue";
+import { computeFeeFen } from "../../lib/revenue/fee";
+import { hourlyRollupSelectSql } from "../../lib/rollups/hourly-rollup-sql";
+import { applyMigrations } from "../db/migrations";
+import { isDatabaseEmpty, seedDemoData, type SeedProgress, type SeedSummary } from "./seed";
+
+const baseUrl = process.env.DATABASE_URL;
+const scratchName = `sg_demo_seed_test_${process.pid}_${Date.now()}`;
+const withDatabase = (url: string, database: string) => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+};
+
+describe.skipIf(!baseUrl)("seedDemoData (PostgreSQL)", () => {
+  const url = withDatabase(baseUrl ?? "postgresql://localhost/none", scratchName);
+  let client: pg.Client;
+  let summary: SeedSummary;
+  const progress: SeedProgress[] = [];
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${scratchName}"`);
+    await admin.end();
+    await applyMigrations(url);
+    expect(await isDatabaseEmpty(url)).toBe(true);
+    summary = await seedDemoData({ connectionString: url, seed: 42, orders: 3_000, now: new Date("2026-11-28T00:00:00Z"), onProgress: (p) => progress.push(p) });
+    client = new pg.Client({ connectionString: url });
+    await client.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.end();
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("loads what it reports and reports progress", async () => {
+    const { rows } = await client.query(`SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "OrderEvent")::int AS events, (SELECT count(*) FROM "ScreenReadSession")::int AS sessions`);
+    expect(rows[0]).toEqual({ orders: 3_000, events: summary.orderEvents, sessions: summary.screenReadSessions });
+    expect(progress.find((p) => p.phase === "orders" && p.done === p.total)?.total).toBe(3_000);
+    expect(await isDatabaseEmpty(url)).toBe(false);
+    await expect(seedDemoData({ connectionString: url, orders: 10 })).rejects.toThrow(/already has merchants/);
+  });
+
+  it("has rollups whose totals per channel equal direct sums over Order", async () => {
+    const direct = await client.query(`
+      SELECT "channel",
+             count(*) FILTER (WHERE "status" <> 'CANCELLED')::text AS orders,
+             coalesce(sum("amountFen") FILTER (WHERE "status" <> 'CANCELLED'), 0)::text AS gmv,
+             coalesce(sum("refundedFen"), 0)::text AS refunds,
+             count(*) FILTER (WHERE "status" = 'CANCELLED')::text AS cancelled,
+             coalesce(sum("feeFen") FILTER (WHERE "status" <> 'CANCELLED'), 0)::text AS fee,
+             coalesce(sum("feeRefundedFen"), 0)::text AS "feeRefunded"
+        FROM "Order" GROUP BY 1 ORDER BY 1`);
+    const rollup = await client.query(`
+      SELECT "channel", sum("orders")::text AS orders, sum("gmvFen")::text AS gmv, sum("refundsFen")::text AS refunds,
+             sum("cancelledOrders")::text AS cancelled, sum("feeFen")::text AS fee, sum("feeRefundedFen")::text AS "feeRefunded"
+        FROM "OrderRollupHourly" GROUP BY 1 ORDER BY 1`);
+    expect(direct.rows).toHaveLength(3);
+    expect(rollup.rows).toEqual(direct.rows);
+    // And row for row, the table is exactly the shared definition.
+    const diff = await client.query(
+      `SELECT count(*)::int AS n FROM ((${hourlyRollupSelectSql} EXCEPT SELECT "merchantId","hour","channel","agentId","integrationId","paymentMethod","isVerification","orders","gmvFen","refundsFen","cancelledOrders","feeFen","feeRefundedFen" FROM "OrderRollupHourly")
+        UNION ALL (SELECT "merchantId","hour","channel","agentId","integrationId","paymentMethod","isVerification","orders","gmvFen","refundsFen","cancelledOrders","feeFen","feeRefundedFen" FROM "OrderRollupHourly" EXCEPT ${hourlyRollupSelectSql})) d`,
+      [null, null, null],
+    );
+    expect(diff.rows[0].n).toBe(0);
+  });
+
+  it("creates every demo user with the demo password", async () => {
+    const { rows } = await client.query(`SELECT "email", "passwordHash", "platformRole" FROM "User" ORDER BY "email"`);
+    expect(rows.map((r) => r.email).sort()).toEqual(demoUsers.map((u) => u.email).sort());
+    expect(await verifyPassword(rows[0].passwordHash, DEMO_PASSWORD)).toBe(true);
+    const memberships = await client.query(`SELECT m."slug", ms."role" FROM "Membership" ms JOIN "User" u ON u."id" = ms."userId" JOIN "Merchant" m ON m."id" = ms."merchantId" WHERE u."email" = 'owner@lumen.demo' ORDER BY 1`);
+    expect(memberships.rows).toEqual([{ slug: "daymart", role: "ADMIN" }, { slug: "lumen-coffee", role: "OWNER" }]);
+  });
+
+  it("charges each order the fee of its rule version", async () => {
+    const { rows } = await client.query(`
+      SELECT o."amountFen"::text AS amount, o."feeFen"::text AS fee, o."occurredAt", o."channel", r."rateBps", r."fixedFeeFen"::text AS fixed, r."effectiveFrom"
+        FROM "Order" o LEFT JOIN "RevenueShareRule" r ON r."id" = o."revenueRuleId"
+       ORDER BY o."id" LIMIT 400`);
+    for (const row of rows) {
+      if (row.channel === "ORGANIC") {
+        expect(row.rateBps).toBeNull();
+        expect(row.fee).toBe("0");
+        continue;
+      }
+      expect(row.effectiveFrom.getTime()).toBeLessThanOrEqual(row.occurredAt.getTime());
+      expect(row.fee).toBe(computeFeeFen({ amountFen: BigInt(row.amount), rateBps: row.rateBps, fixedFeeFen: BigInt(row.fixed) }).toString());
+    }
+    const live = await client.query(`SELECT count(*)::int AS n FROM "Order" o JOIN "Integration" i ON i."id" = o."integrationId" WHERE i."liveVersionId" IS NULL`);
+    expect(live.rows[0].n).toBe(0);
+  });
+
+  it("stores the documented demo keys as their SHA-256", async () => {
+    for (const key of demoApiKeys) {
+      const { rows } = await client.query(`SELECT "kind", "prefix", "scopes" FROM "ApiKey" WHERE "hash" = $1`, [hashApiKeySecret(key.secret)]);
+      expect(rows).toEqual([{ kind: key.kind, prefix: key.secret.slice(0, 12), scopes: [...key.scopes] }]);
+    }
+  });
+
+  it("links screen-read sessions to orders by external id", async () => {
+    const { rows } = await client.query(`
+      SELECT count(*) FILTER (WHERE s."outcome" = 'COMPLETED')::int AS completed,
+             count(*) FILTER (WHERE s."outcome" = 'COMPLETED' AND o."id" IS NULL)::int AS orphans,
+             count(*) FILTER (WHERE s."outcome" <> 'COMPLETED')::int AS failed
+        FROM "ScreenReadSession" s LEFT JOIN "Order" o ON o."merchantId" = s."merchantId" AND o."externalId" = s."orderExternalId"`);
+    expect(rows[0].orphans).toBe(0);
+    expect(rows[0].failed / (rows[0].failed + rows[0].completed)).toBeGreaterThan(0.15);
+  });
+});
