@@ -35,8 +35,10 @@ function schemasOf(op: OperationDefinition): SchemaSlot[] {
   return slots;
 }
 
-function subjectOf(op: OperationDefinition, index: number): string {
-  return typeof op.name === "string" && op.name !== "" ? op.name : `#${index + 1}`;
+/** The name; "#<position>" when empty; "name #k" for the k-th (k ≥ 2) tool sharing a name. */
+function subjectOf(op: OperationDefinition, index: number, occurrence: number): string {
+  if (typeof op.name !== "string" || op.name === "") return `#${index + 1}`;
+  return occurrence > 1 ? `${op.name} #${occurrence}` : op.name;
 }
 
 function confusableKey(name: string): string {
@@ -57,8 +59,11 @@ export function checkOperations(
     if (!byConfusable.has(key)) byConfusable.set(key, new Set());
     byConfusable.get(key)!.add(op.name);
   }
+  const seen = new Map<string, number>();
   return operations.flatMap((op, index) => {
-    const subject = subjectOf(op, index);
+    const occurrence = (seen.get(op.name) ?? 0) + 1;
+    seen.set(op.name, occurrence);
+    const subject = subjectOf(op, index, occurrence);
     const others = [...(byConfusable.get(confusableKey(op.name)) ?? [])].filter((n) => n !== op.name);
     const findings = checkOperation(op, subject, { count: nameCounts.get(op.name) ?? 1, confusableWith: others });
     const done = index + 1;
@@ -209,8 +214,8 @@ function checkOperation(
       ? finding("SG-TOOL-009", false, {
           ...at,
           message: {
-            en: `Marked read-only but named for a risky action (${riskyInNaming.map((r) => r.word).join(", ")})`,
-            zh: `被标记为只读，但名称表示高风险操作（${riskyInNaming.map((r) => r.word).join("、")}）`,
+            en: `Marked read-only but named for a risky action (${[...new Set(riskyInNaming.map((r) => r.word))].join(", ")})`,
+            zh: `被标记为只读，但名称表示高风险操作（${[...new Set(riskyInNaming.map((r) => r.word))].join("、")}）`,
           },
           evidence: { readOnly: true, matches: riskyInNaming },
         })
