@@ -1,5 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -478,11 +483,118 @@ describe("createGuardedFetch with the MCP SDK", () => {
     expect(server.seen.every((s) => s.headers["user-agent"]?.startsWith("Skillgate"))).toBe(true);
   });
 
+  it("leaves redirects unfollowed when the transport leaves them to fetch", async () => {
+    // The SDK's default redirectPolicy ("same-origin") follows same-origin redirects itself,
+    // calling this fetch again (so each hop is vetted again); "follow" hands them to the
+    // fetch, and this fetch never follows.
+    const server = await startServer((_req, res) => {
+      res.writeHead(307, { location: "/elsewhere" });
+      res.end();
+    });
+    const client = new Client({ name: "skillgate-validator", version: "1.0.0" });
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.base}/mcp`), {
+      fetch: createGuardedFetch({ allowList: allow(`127.0.0.1:${server.port}`) }),
+      redirectPolicy: "follow",
+    });
+    await expect(client.connect(transport)).rejects.toThrow();
+    expect(server.seen.map((s) => s.url)).toEqual(["/mcp"]);
+  });
+
   it("keeps the SDK off a loopback server that is not allow-listed", async () => {
     const server = await startMcpServer();
     const client = new Client({ name: "skillgate-validator", version: "1.0.0" });
     const transport = new StreamableHTTPClientTransport(new URL(`${server.base}/mcp`), { fetch: createGuardedFetch({ allowList: [] }) });
     await expect(client.connect(transport)).rejects.toThrow(/loopback/);
     expect(server.seen).toHaveLength(0);
+  });
+});
+
+// A throwaway self-signed certificate for merchant.invalid and 127.0.0.1, made with openssl.
+function makeCertificate(): { key: Buffer; cert: Buffer } | null {
+  const dir = mkdtempSync(path.join(tmpdir(), "guarded-fetch-"));
+  try {
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+        "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"), "-subj", "/CN=merchant.invalid",
+        "-addext", "subjectAltName=DNS:merchant.invalid,IP:127.0.0.1"],
+      { stdio: "ignore" },
+    );
+    return { key: readFileSync(path.join(dir, "key.pem")), cert: readFileSync(path.join(dir, "cert.pem")) };
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const certificate = makeCertificate();
+
+describe.skipIf(certificate === null)("createGuardedFetch over https", () => {
+  async function startHttpsServer() {
+    const seen: string[] = [];
+    const server = https.createServer({ key: certificate!.key, cert: certificate!.cert }, (req, res) => {
+      seen.push(`${req.headers.host} ${req.url}`);
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("secure hello");
+    });
+    const port = await listen(server);
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    return { port, seen };
+  }
+
+  it("verifies the certificate against the host name while the socket stays pinned", async () => {
+    const { port, seen } = await startHttpsServer();
+    const guardedFetch = createGuardedFetch({
+      allowList: allow(`127.0.0.1:${port}`),
+      resolver: async () => [v4("127.0.0.1")],
+      ca: certificate!.cert,
+    });
+    const response = await guardedFetch(`https://merchant.invalid:${port}/op`);
+    expect(await response.text()).toBe("secure hello");
+    expect(seen).toEqual([`merchant.invalid:${port} /op`]);
+
+    // Same pinned address, but a name the certificate does not cover.
+    const error = await rejection(guardedFetch(`https://other.invalid:${port}/op`));
+    expect(error.code).toBe("connection_failed");
+    expect(error.message).toMatch(/other\.invalid/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("checks an IP-literal host against the certificate's IP addresses", async () => {
+    const { port } = await startHttpsServer();
+    const guardedFetch = createGuardedFetch({ allowList: allow(`127.0.0.1:${port}`), ca: certificate!.cert });
+    expect((await guardedFetch(`https://127.0.0.1:${port}/`)).status).toBe(200);
+  });
+
+  it("refuses an untrusted certificate", async () => {
+    const { port, seen } = await startHttpsServer();
+    const guardedFetch = createGuardedFetch({ allowList: allow(`127.0.0.1:${port}`) });
+    await expect(guardedFetch(`https://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: "connection_failed" });
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe("createGuardedFetch over IPv6 loopback", () => {
+  it("reaches [::1] only when it is allow-listed", async () => {
+    const server = http.createServer((_req, res) => res.end("v6"));
+    const port = await new Promise<number | null>((resolve) => {
+      server.once("error", () => resolve(null));
+      server.listen(0, "::1", () => resolve((server.address() as AddressInfo).port));
+    });
+    if (port === null) return; // No IPv6 loopback on this machine.
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    await expect(createGuardedFetch({ allowList: [] })(`http://[::1]:${port}/`)).rejects.toMatchObject({
+      code: "blocked_address",
+      range: "loopback",
+    });
+    const response = await createGuardedFetch({ allowList: allow(`[::1]:${port}`) })(`http://[::1]:${port}/`);
+    expect(await response.text()).toBe("v6");
   });
 });

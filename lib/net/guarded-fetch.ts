@@ -49,6 +49,8 @@ export type GuardedFetchOptions = {
   /** Injected in tests; defaults to the system resolver (getaddrinfo, all records). */
   resolver?: Resolver;
   userAgent?: string;
+  /** Trusted CA certificates for https, replacing the default roots as in tls.connect (tests, dev mock merchants). */
+  ca?: string | Buffer | Array<string | Buffer>;
 };
 
 /** fetch's init, plus a per-call total deadline (0 = none) for streaming calls. */
@@ -68,6 +70,7 @@ type ExchangeConfig = {
   maxResponseBytes: number;
   resolver: Resolver;
   userAgent: string;
+  ca: GuardedFetchOptions["ca"];
 };
 
 export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fetch {
@@ -80,6 +83,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     resolver: options.resolver ?? systemResolver,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    ca: options.ca,
   };
 
   const guardedFetch = async (input: RequestInfo | URL, init?: GuardedRequestInit): Promise<Response> => {
@@ -160,7 +164,13 @@ function exchange(target: OutboundUrl, request: OutboundRequest, config: Exchang
         lookup: pinnedLookup(addresses),
       };
       const sock = isHttps
-        ? tls.connect({ ...connectOptions, ...(hostname ? { servername: hostname } : {}), ALPNProtocols: ["http/1.1"] })
+        ? tls.connect({
+            ...connectOptions,
+            // The certificate is checked against the URL's host name, not the pinned address.
+            ...(hostname ? { servername: hostname } : {}),
+            ...(config.ca ? { ca: config.ca } : {}),
+            ALPNProtocols: ["http/1.1"],
+          })
         : net.connect(connectOptions);
       socket = sock;
       // Runs before Node flushes the queued request bytes, so a refused address receives nothing.
@@ -249,7 +259,7 @@ function exchange(target: OutboundUrl, request: OutboundRequest, config: Exchang
               fail(tooLarge(url, href, config.maxResponseBytes));
               return;
             }
-            controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+            controller.enqueue(new Uint8Array(chunk));
             if ((controller.desiredSize ?? 0) <= 0) res.pause();
           });
           res.on("end", () => {
