@@ -10,8 +10,8 @@ export const urlMetaKey = "skillgate/url";
 export const examplePromptsMetaKey = "skillgate/examplePrompts";
 
 export const skillgateMetaKeys = [
-  "skillgate/movesMoney",
-  "skillgate/needsConfirmation",
+  movesMoneyMetaKey,
+  needsConfirmationMetaKey,
   httpMethodMetaKey,
   urlMetaKey,
   examplePromptsMetaKey,

@@ -137,6 +137,8 @@ describe("exportOpenApi for a Skill", () => {
       { name: "orderId", in: "path", required: true, schema: { type: "string" } },
       { name: "lang", in: "query", required: false, schema: { type: "string" } },
     ]);
+    expect(order["x-skillgate-url"]).toBe("https://api.rail-go.example/v2/orders/{orderId}?verbose=1");
+    expect(document.paths["/v2/trains"]!.get).not.toHaveProperty("x-skillgate-url");
   });
 
   it("gives an operation on another origin its own server", () => {

@@ -128,6 +128,8 @@ function operationObject(
     "x-skillgate-annotations": annotations,
     ...(operation.examplePrompts.length ? { "x-skillgate-example-prompts": operation.examplePrompts } : {}),
     ...(isRecord(operation.metadata?.ui) ? { "x-skillgate-ui": operation.metadata.ui } : {}),
+    // A fixed query string has no place in an OpenAPI path; keep the URL it came from.
+    ...(operation.url && /[?#]/.test(operation.url) ? { "x-skillgate-url": operation.url } : {}),
   };
 }
 
