@@ -3,7 +3,7 @@
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { useEffect, useState } from "react";
 import { defaultLocale, displayTimeZone, isLocale, localeCookie, type AppLocale } from "@/lib/i18n/config";
-import ErrorPage from "./error";
+import { ErrorView } from "./_components/error-view";
 import "./globals.css";
 
 // Replaces the root layout when it fails, so there is no provider above it: read the language
@@ -29,7 +29,7 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         {catalogue ? (
           <NextIntlClientProvider locale={catalogue.locale} messages={catalogue.messages} timeZone={displayTimeZone}>
-            <ErrorPage error={error} retry={retry} />
+            <ErrorView error={error} retry={retry} />
           </NextIntlClientProvider>
         ) : null}
       </body>

@@ -12,7 +12,8 @@ export function LanguageSwitch() {
   const locale = useLocale();
   const id = useId();
   return (
-    <form action={setLocaleAction} className="flex items-center gap-2">
+    // Keyed by locale: React resets a form after its action, and the select must then show the new language.
+    <form key={locale} action={setLocaleAction} className="flex items-center gap-2">
       <label htmlFor={id} className="text-sm text-slate-600">
         {t("language")}
       </label>

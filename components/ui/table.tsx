@@ -26,14 +26,13 @@ export function TR({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cx("hover:bg-slate-50/60", className)} {...props} />;
 }
 
+/** Column headers by default; `scope="row"` makes the first cell of a row its header. */
 export function TH({ className, scope = "col", ...props }: ComponentProps<"th">) {
-  return (
-    <th
-      scope={scope}
-      className={cx("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
-      {...props}
-    />
-  );
+  const look =
+    scope === "row"
+      ? "whitespace-nowrap px-4 py-2.5 font-medium text-slate-900"
+      : "px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
+  return <th scope={scope} className={cx("text-left", look, className)} {...props} />;
 }
 
 export function TD({ className, ...props }: ComponentProps<"td">) {

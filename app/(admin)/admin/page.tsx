@@ -34,7 +34,7 @@ export default async function AgentsPage() {
           <TBody>
             {agents.map((agent) => (
               <TR key={agent.id}>
-                <TH scope="row" className="text-sm font-medium normal-case tracking-normal text-slate-900">
+                <TH scope="row">
                   {agent.name}
                   {agent.isTest ? (
                     <span className="ml-2">
