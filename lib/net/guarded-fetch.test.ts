@@ -431,6 +431,14 @@ describe("createGuardedFetch: requests", () => {
     });
   });
 
+  it("refuses limits that would silently mean no limit", async () => {
+    expect(() => createGuardedFetch({ allowList: [], totalTimeoutMs: Number.NaN })).toThrow(RangeError);
+    expect(() => createGuardedFetch({ allowList: [], maxResponseBytes: -1 })).toThrow(/maxResponseBytes/);
+    const guardedFetch = createGuardedFetch({ allowList: [] });
+    const init: GuardedRequestInit = { totalTimeoutMs: -5 };
+    await expect(guardedFetch("https://93.184.216.34/", init)).rejects.toThrow(RangeError);
+  });
+
   it("refuses a body on GET and forbidden methods", async () => {
     const guardedFetch = createGuardedFetch({ allowList: [] });
     await expect(guardedFetch("https://93.184.216.34/", { method: "GET", body: "x" })).rejects.toMatchObject({ code: "invalid_request" });

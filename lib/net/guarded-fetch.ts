@@ -41,9 +41,11 @@ export type GuardedFetchOptions = {
   allowList?: AllowList;
   /** Refuse http: except for allow-listed dev hosts (Skill endpoint checks). */
   requireHttps?: boolean;
+  /** DNS + TCP + TLS handshake. For every timeout, 0 means none. */
   connectTimeoutMs?: number;
+  /** From connected to the response headers. */
   headersTimeoutMs?: number;
-  /** 0 disables the total deadline (streaming responses). */
+  /** From the call to the end of the body; 0 for long-lived streams such as SSE. */
   totalTimeoutMs?: number;
   maxResponseBytes?: number;
   /** Injected in tests; defaults to the system resolver (getaddrinfo, all records). */
@@ -86,13 +88,24 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
     ca: options.ca,
   };
 
+  for (const name of ["connectTimeoutMs", "headersTimeoutMs", "totalTimeoutMs", "maxResponseBytes"] as const) {
+    assertLimit(name, config[name]);
+  }
+
   const guardedFetch = async (input: RequestInfo | URL, init?: GuardedRequestInit): Promise<Response> => {
+    const totalTimeoutMs = init?.totalTimeoutMs ?? config.totalTimeoutMs;
+    assertLimit("totalTimeoutMs", totalTimeoutMs);
     const request = await toOutboundRequest(input, init);
     const target = checkOutboundUrl(request.url, { allowList, requireHttps: options.requireHttps });
     request.signal?.throwIfAborted();
-    return exchange(target, request, { ...config, totalTimeoutMs: init?.totalTimeoutMs ?? config.totalTimeoutMs });
+    return exchange(target, request, { ...config, totalTimeoutMs });
   };
   return guardedFetch as typeof fetch;
+}
+
+// A NaN or negative limit would silently mean "no limit"; refuse it instead.
+function assertLimit(name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
 }
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
