@@ -35,6 +35,9 @@ SELECT "merchantId",
    AND ($3::timestamp(3) IS NULL OR "occurredAt" < $3)
  GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
+/** The table's rows in the select's column order, for comparisons with the definition. */
+export const hourlyRollupTableSql = `SELECT ${dimensions}, "orders", "gmvFen", "refundsFen", "cancelledOrders", "feeFen", "feeRefundedFen" FROM "OrderRollupHourly"`;
+
 export type RollupScope = { merchantId?: string; from?: Date; to?: Date };
 
 /**

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from "../../lib/demo/catalogue";
 import type { Row } from "../../lib/demo/rows";
 import { demoWindow } from "../../lib/demo/window";
 import { buildDemoWorld, worldTables } from "../../lib/demo/world";
-import { rebuildHourlyRollupsSql } from "../../lib/rollups/hourly-rollup-sql";
+import { rollupDefinitions } from "../../lib/rollups/definitions";
 import { copyField, escapeCopyText } from "./copy-text";
 
 export type SeedPhase = "catalogue" | "orders" | "rollups" | "indexes";
@@ -215,19 +215,25 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedSummary> {
       );
     }
 
-    report({ phase: "rollups", done: 0, total: 1 });
-    const rollup = rebuildHourlyRollupsSql();
+    report({ phase: "rollups", done: 0, total: rollupDefinitions.length });
+    const rollupRows: Record<string, number> = {};
     await client.query("BEGIN");
-    await client.query(rollup.deleteSql, rollup.values);
-    const inserted = await client.query(rollup.insertSql, rollup.values);
+    // Every rollup from its one definition (lib/rollups), the same SQL tests check ingestion against.
+    for (const [i, definition] of rollupDefinitions.entries()) {
+      const rebuild = definition.rebuild();
+      await client.query(rebuild.deleteSql, rebuild.values);
+      const inserted = await client.query(rebuild.insertSql, rebuild.values);
+      rollupRows[definition.table] = inserted.rowCount ?? 0;
+      report({ phase: "rollups", done: i + 1, total: rollupDefinitions.length });
+    }
     await client.query("COMMIT");
-    await client.query(`ANALYZE "Order"; ANALYZE "OrderEvent"; ANALYZE "ScreenReadSession"; ANALYZE "OrderRollupHourly"`);
-    report({ phase: "rollups", done: 1, total: 1 });
+    const analyzed = [...bulkTables, ...rollupDefinitions.map((d) => d.table)];
+    await client.query(analyzed.map((table) => `ANALYZE "${table}"`).join("; "));
 
     counts.Order = loadedOrders;
     counts.OrderEvent = loadedEvents;
     counts.ScreenReadSession = loadedSessions;
-    counts.OrderRollupHourly = inserted.rowCount ?? 0;
+    Object.assign(counts, rollupRows);
     return {
       seed,
       window,
@@ -235,7 +241,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedSummary> {
       orders: loadedOrders,
       orderEvents: loadedEvents,
       screenReadSessions: loadedSessions,
-      rollupRows: inserted.rowCount ?? 0,
+      rollupRows: rollupRows.OrderRollupHourly ?? 0,
       durationMs: Math.round(performance.now() - started),
       ordersPerSecond: Math.round(loadedOrders / (copyMs / 1000)),
     };
