@@ -83,6 +83,7 @@ async function main() {
     console.log(`  window        ${summary.window.start.toISOString()} → ${summary.window.end.toISOString()}`);
     for (const [table, count] of Object.entries(summary.counts)) console.log(`  ${table.padEnd(26)} ${fmt(count).padStart(12)}`);
     console.log(`  bulk load     ${fmt(summary.ordersPerSecond)} orders/s (with their events and sessions)`);
+    console.log(`  phases        ${Object.entries(summary.phaseMs).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
     console.log(`\nSign in with any of these, password ${DEMO_PASSWORD}:`);
     for (const user of demoUsers) {
       const roles = [
