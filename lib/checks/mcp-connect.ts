@@ -112,9 +112,11 @@ function makeTransport(kind: McpTransportKind, url: URL, options: CaptureOptions
   const requestInit: RequestInit = options.bearerToken
     ? { headers: { Authorization: `Bearer ${options.bearerToken}` } }
     : {};
+  // "follow" hands redirects to `fetch`, and the guarded fetch never follows them: with the SDK's
+  // default ("same-origin") the transport would re-issue the request to the Location itself.
   return kind === "STREAMABLE_HTTP"
-    ? new StreamableHTTPClientTransport(url, { fetch: options.fetch, requestInit, reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 } })
-    : new SSEClientTransport(url, { fetch: options.fetch, requestInit });
+    ? new StreamableHTTPClientTransport(url, { fetch: options.fetch, requestInit, redirectPolicy: "follow", reconnectionOptions: { maxRetries: 0, initialReconnectionDelay: 1000, maxReconnectionDelay: 1000, reconnectionDelayGrowFactor: 1 } })
+    : new SSEClientTransport(url, { fetch: options.fetch, requestInit, redirectPolicy: "follow" });
 }
 
 async function connectWith(kind: McpTransportKind, url: URL, options: CaptureOptions, timeoutMs: number) {
