@@ -43,7 +43,7 @@ export async function AppShell({
   return (
     <div className="flex min-h-screen flex-col">
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="flex h-14 items-center gap-4 px-4 lg:px-6">
+        <div className="flex min-h-14 flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 lg:px-6">
           <Link href="/" aria-label={t("home")} className={`rounded text-base font-semibold tracking-tight text-indigo-700 ${focusRing}`}>
             {t("productName")}
           </Link>

@@ -14,7 +14,7 @@ export function LanguageSwitch() {
   return (
     // Keyed by locale: React resets a form after its action, and the select must then show the new language.
     <form key={locale} action={setLocaleAction} className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm text-slate-600">
+      <label htmlFor={id} className="sr-only text-sm text-slate-600 sm:not-sr-only">
         {t("language")}
       </label>
       <select

@@ -21,7 +21,7 @@ export function MerchantSwitcher({ merchants, currentSlug }: { merchants: readon
     <div ref={rootRef} className="relative">
       <button
         {...buttonProps}
-        className={`inline-flex max-w-56 items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${focusRing}`}
+        className={`inline-flex max-w-44 items-center sm:max-w-56 gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${focusRing}`}
       >
         <span className="sr-only">{t("merchantSwitcher.label")}: </span>
         <span className="truncate">{current?.name ?? currentSlug}</span>

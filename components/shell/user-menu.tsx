@@ -18,7 +18,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           {initial(name)}
         </span>
         <span className="sr-only">{t("userMenu")}: </span>
-        <span className="max-w-40 truncate">{name}</span>
+        <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">{name}</span>
       </button>
       {open ? (
         <div id={panelId} className="absolute right-0 z-20 mt-2 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
