@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { hashApiKeySecret } from "../../lib/api-keys/secret";
+import { bodyHash } from "../../lib/demo/canonical-json";
 import { DEMO_PASSWORD, demoApiKeys, demoUsers } from "../../lib/demo/catalogue";
 import { computeFeeFen } from "../../lib/revenue/fee";
 import { rollupDefinitions, rollupMismatchCountSql } from "../../lib/rollups/definitions";
@@ -106,6 +107,12 @@ describe.skipIf(!baseUrl)("seedDemoData (PostgreSQL)", () => {
       const { rows } = await client.query(`SELECT "kind", "prefix", "scopes" FROM "ApiKey" WHERE "hash" = $1`, [hashApiKeySecret(key.secret)]);
       expect(rows).toEqual([{ kind: key.kind, prefix: key.secret.slice(0, 12), scopes: [...key.scopes] }]);
     }
+  });
+
+  it("stores event payloads whose canonical JSON hashes to bodyHash", async () => {
+    const { rows } = await client.query(`SELECT "payload"::text AS payload, "bodyHash" FROM "OrderEvent" ORDER BY "id" LIMIT 500`);
+    expect(rows).toHaveLength(500);
+    for (const row of rows) expect(bodyHash(JSON.parse(row.payload))).toBe(row.bodyHash);
   });
 
   it("links screen-read sessions to orders by external id", async () => {

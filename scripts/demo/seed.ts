@@ -12,7 +12,7 @@ import type { Row } from "../../lib/demo/rows";
 import { demoWindow } from "../../lib/demo/window";
 import { buildDemoWorld, worldTables } from "../../lib/demo/world";
 import { rollupDefinitions } from "../../lib/rollups/definitions";
-import { copyField, escapeCopyText } from "./copy-text";
+import { escapeCopyText } from "./copy-text";
 
 export type SeedPhase = "catalogue" | "orders" | "rollups" | "indexes";
 export type SeedProgress = { phase: SeedPhase; done: number; total: number };
