@@ -1,5 +1,5 @@
-// Seeds a scratch database (created next to DATABASE_URL's, dropped afterwards) and checks the
-// loaded data against its own definitions.
+// Seeds a database of its own (cloned from the run's migrated template) and checks the loaded
+// data against its own definitions.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
@@ -8,29 +8,19 @@ import { bodyHash } from "../../lib/demo/canonical-json";
 import { DEMO_PASSWORD, demoApiKeys, demoUsers } from "../../lib/demo/catalogue";
 import { computeFeeFen } from "../../lib/revenue/fee";
 import { rollupDefinitions, rollupMismatchCountSql } from "../../lib/rollups/definitions";
-import { applyMigrations } from "../db/migrations";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/database";
 import { isDatabaseEmpty, seedDemoData, type SeedProgress, type SeedSummary } from "./seed";
 
-const baseUrl = process.env.DATABASE_URL;
-const scratchName = `sg_demo_seed_test_${process.pid}_${Date.now()}`;
-const withDatabase = (url: string, database: string) => {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-
-describe.skipIf(!baseUrl)("seedDemoData (PostgreSQL)", () => {
-  const url = withDatabase(baseUrl ?? "postgresql://localhost/none", scratchName);
+describe("seedDemoData (PostgreSQL)", () => {
+  let database: TestDatabase;
+  let url: string;
   let client: pg.Client;
   let summary: SeedSummary;
   const progress: SeedProgress[] = [];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${scratchName}"`);
-    await admin.end();
-    await applyMigrations(url);
+    database = await createTestDatabase();
+    url = database.url;
     expect(await isDatabaseEmpty(url)).toBe(true);
     summary = await seedDemoData({ connectionString: url, seed: 42, orders: 3_000, now: new Date("2026-11-28T00:00:00Z"), onProgress: (p) => progress.push(p) });
     client = new pg.Client({ connectionString: url });
@@ -39,10 +29,7 @@ describe.skipIf(!baseUrl)("seedDemoData (PostgreSQL)", () => {
 
   afterAll(async () => {
     await client?.end();
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   it("loads what it reports and reports progress", async () => {
