@@ -1,0 +1,14 @@
+// Called once when a Next.js server process starts. Starts the background job workers
+// (lib/jobs) in the Node.js runtime only, and only when there is a database to queue in.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.DATABASE_URL) return;
+  // `next build` also loads this file to collect page data; no workers during a build.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startWorkers } = await import("./lib/jobs/workers");
+  try {
+    await startWorkers();
+  } catch (error) {
+    // The site keeps serving; validation runs stay QUEUED until a worker starts.
+    console.error("[jobs] workers did not start:", error);
+  }
+}
