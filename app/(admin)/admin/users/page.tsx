@@ -90,7 +90,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                         <label htmlFor={`platform-role-${user.id}`} className="sr-only">
                           {t("roleFor", { name: user.name })}
                         </label>
-                        <Select id={`platform-role-${user.id}`} name="platformRole" options={roleOptions} defaultValue={user.platformRole} className="w-40" />
+                        <div className="w-40">
+                          <Select key={user.platformRole} id={`platform-role-${user.id}`} name="platformRole" options={roleOptions} defaultValue={user.platformRole} />
+                        </div>
                       </InlineActionForm>
                     )}
                   </TD>

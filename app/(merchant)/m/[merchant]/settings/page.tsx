@@ -72,7 +72,10 @@ export default async function MembersPage({ params }: { params: Promise<{ mercha
                           <label htmlFor={`role-${member.id}`} className="sr-only">
                             {t("list.roleFor", { name: member.user.name })}
                           </label>
-                          <Select id={`role-${member.id}`} name="role" options={options} defaultValue={member.role} className="w-36" />
+                          {/* Keyed by the role so the picker shows the saved role once the page refreshes. */}
+                          <div className="w-40">
+                            <Select key={member.role} id={`role-${member.id}`} name="role" options={options} defaultValue={member.role} />
+                          </div>
                         </InlineActionForm>
                       ) : (
                         roleLabel(member.role)
