@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDemoWorld } from "@/lib/demo/world";
-import { generateActivity } from "@/lib/demo/activity";
+import { generateActivity, type ActivityChunk } from "@/lib/demo/activity";
 import { demoWindow } from "@/lib/demo/window";
 import { bodyHashOf, MAX_AMOUNT_FEN, parseBatchEnvelope, parseOrderEvent, parseScreenReadSession } from "./events";
 
@@ -99,7 +99,7 @@ describe("body hash", () => {
   it("equals the hash the demo generator stores for its events and sessions (same wire format)", () => {
     const window = demoWindow(new Date("2026-11-28T00:00:00Z"));
     const world = buildDemoWorld({ seed: 7, window, passwordHash: "x" });
-    const chunk = generateActivity(world, { orders: 400, chunkSize: 400 }).next().value!;
+    const chunk = generateActivity(world, { orders: 400, chunkSize: 400 }).next().value as ActivityChunk;
     expect(chunk.events.some((e) => e.type === "REFUNDED") && chunk.events.some((e) => e.type === "CANCELLED")).toBe(true);
     for (const event of chunk.events) {
       const parsed = parseOrderEvent(JSON.parse(event.payload));
@@ -132,5 +132,15 @@ describe("batch envelope", () => {
     expect(parseBatchEnvelope({ events: [], more: 1 })).toMatchObject({ ok: false, message: expect.stringMatching(/"more"/) });
     const tooMany = parseBatchEnvelope({ events: Array.from({ length: 1001 }, () => ({})) });
     expect(tooMany).toMatchObject({ ok: false, message: expect.stringMatching(/at most 1000 events; this one has 1001/) });
+  });
+});
+
+describe("canonicalFlatJson", () => {
+  it("is canonicalJson without sequence for flat events", async () => {
+    const { canonicalJson } = await import("@/lib/demo/canonical-json");
+    const { canonicalFlatJson } = await import("./events");
+    const event = { z: 1, a: "x\"y", m: 5n, d: new Date("2026-01-01Z"), b: true, n: null, u: undefined, sequence: 3 };
+    expect(canonicalFlatJson(event)).toBe(canonicalJson({ ...event, sequence: undefined }));
+    expect(canonicalFlatJson({})).toBe("{}");
   });
 });

@@ -212,8 +212,26 @@ export function parseScreenReadSession(input: unknown): Parsed<ScreenReadSession
  * Formatting, key order, `1800` vs `"1800"` or `+08:00` vs `Z` therefore do not make a conflict.
  */
 export function bodyHashOf(event: OrderEvent | ScreenReadSessionEvent): { hash: string; canonical: string } {
-  const canonical = canonicalJson({ ...event, sequence: undefined });
+  const canonical = canonicalFlatJson(event as Record<string, unknown>);
   return { hash: sha256Hex(canonical), canonical };
+}
+
+/**
+ * canonicalJson (lib/demo/canonical-json) specialised for flat normalized events, without
+ * `sequence`: the hot path hashes up to a thousand events per request. Tests check it against
+ * canonicalJson and against the hashes the demo generator stores.
+ */
+export function canonicalFlatJson(event: Record<string, unknown>): string {
+  const keys = Object.keys(event).sort();
+  let out = "";
+  for (const key of keys) {
+    const value = event[key];
+    if (value === undefined || key === "sequence") continue;
+    const text =
+      typeof value === "bigint" ? `"${value}"` : value instanceof Date ? `"${value.toISOString()}"` : typeof value === "object" && value !== null ? canonicalJson(value) : JSON.stringify(value);
+    out += `${out ? "," : "{"}${JSON.stringify(key)}:${text}`;
+  }
+  return out ? `${out}}` : "{}";
 }
 
 export type BatchEnvelope = { ok: true; events: unknown[] } | { ok: false; message: string };

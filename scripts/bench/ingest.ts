@@ -1,0 +1,175 @@
+// Ingestion benchmark: the demo generator's order events (deterministic PRNG), renamed to fresh
+// external ids, POSTed in batches of 1,000 by several concurrent clients to a running server;
+// then, as the physical limit, COPY of the same rows into an unindexed scratch table.
+//
+//   DATABASE_URL=... npx tsx scripts/bench/ingest.ts --base-url http://localhost:3400 \
+//     --events 200000 --concurrency 4 [--key sg_ingest_...]
+//
+// The target database must hold the demo catalogue (npm run demo:generate); the server needs
+// SKILLGATE_DEMO_MODE=1 for the demo ingest key.
+import os from "node:os";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { generateActivity } from "../../lib/demo/activity";
+import { demoApiKeys } from "../../lib/demo/catalogue";
+import { demoWindow } from "../../lib/demo/window";
+import { buildDemoWorld } from "../../lib/demo/world";
+import { escapeCopyText } from "../demo/copy-text";
+
+export type BenchIngestOptions = {
+  baseUrl: string;
+  ingestKey: string;
+  /** How many order events to send. */
+  events: number;
+  concurrency: number;
+  batchSize?: number;
+  seed?: number;
+  /** Prefix for external ids, so runs against the same database do not collide. */
+  runId?: string;
+  /** When set, also COPY the same rows into an unindexed scratch table there. */
+  databaseUrl?: string;
+};
+
+export type BenchIngestResult = {
+  events: number;
+  batches: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  conflicts: number;
+  seconds: number;
+  eventsPerSecond: number;
+  latencyMs: { p50: number; p95: number; max: number };
+  copyRowsPerSecond?: number;
+  ratio?: number;
+};
+
+type Row = { merchantId: string; externalOrderId: string; type: string; sequence: number; bodyHash: string; payload: string };
+
+/** Deterministic events (and the rows they become) for a run. */
+export function benchEvents(options: { events: number; seed?: number; runId: string }): { bodies: Record<string, unknown>[]; rows: Row[] } {
+  const world = buildDemoWorld({ seed: options.seed ?? 42, window: demoWindow(), passwordHash: "unused" });
+  const bodies: Record<string, unknown>[] = [];
+  const rows: Row[] = [];
+  // ~1.1 events per order: ask for enough orders, then cut.
+  for (const chunk of generateActivity(world, { orders: Math.ceil(options.events / 1.05), chunkSize: 5_000 })) {
+    for (const event of chunk.events) {
+      if (bodies.length >= options.events) break;
+      const body = JSON.parse(event.payload) as Record<string, unknown>;
+      body.externalId = `${options.runId}-${String(body.externalId)}`;
+      bodies.push(body);
+      rows.push({ merchantId: event.merchantId, externalOrderId: String(body.externalId), type: event.type, sequence: event.sequence, bodyHash: event.bodyHash, payload: JSON.stringify(body) });
+    }
+    if (bodies.length >= options.events) break;
+  }
+  return { bodies, rows };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function benchIngest(options: BenchIngestOptions): Promise<BenchIngestResult> {
+  const batchSize = options.batchSize ?? 1_000;
+  const runId = options.runId ?? `B${Date.now().toString(36)}`;
+  const { bodies, rows } = benchEvents({ events: options.events, seed: options.seed, runId });
+  // Serialize up front: the clients measure the server, not JSON.stringify.
+  const batches: string[] = [];
+  for (let i = 0; i < bodies.length; i += batchSize) batches.push(JSON.stringify({ events: bodies.slice(i, i + batchSize) }));
+
+  const url = `${options.baseUrl.replace(/\/$/, "")}/api/v1/events/orders`;
+  const headers = { authorization: `Bearer ${options.ingestKey}`, "content-type": "application/json" };
+  const totals = { accepted: 0, duplicates: 0, rejected: 0, conflicts: 0 };
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      // Batches are taken in order, so each order's CREATED is sent before its refund (they sit
+      // next to each other in the generator's output and rarely straddle a batch boundary).
+      for (let i = next++; i < batches.length; i = next++) {
+        for (let attempt = 0; ; attempt++) {
+          const t0 = performance.now();
+          const response = await fetch(url, { method: "POST", headers, body: batches[i] });
+          const text = await response.text();
+          if (response.status === 429 && attempt < 20) {
+            await new Promise((r) => setTimeout(r, Number(response.headers.get("retry-after") ?? 1) * 1000));
+            continue;
+          }
+          latencies.push(performance.now() - t0);
+          if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+          const report = JSON.parse(text) as Partial<typeof totals>;
+          totals.accepted += report.accepted ?? 0;
+          totals.duplicates += report.duplicates ?? 0;
+          totals.rejected += report.rejected ?? 0;
+          totals.conflicts += report.conflicts ?? 0;
+          break;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const result: BenchIngestResult = {
+    events: bodies.length,
+    batches: batches.length,
+    ...totals,
+    seconds: Math.round(seconds * 100) / 100,
+    eventsPerSecond: Math.round(bodies.length / seconds),
+    latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), max: Math.round(latencies.at(-1) ?? 0) },
+  };
+  if (options.databaseUrl) {
+    result.copyRowsPerSecond = await copyBaseline(options.databaseUrl, rows);
+    result.ratio = Math.round((result.eventsPerSecond / result.copyRowsPerSecond) * 1000) / 1000;
+  }
+  return result;
+}
+
+/** COPY of the same event rows into a logged table with no index or key: what the disk and parser allow. */
+async function copyBaseline(databaseUrl: string, rows: Row[]): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const table = `bench_copy_${process.pid}_${Date.now()}`;
+  try {
+    await client.query(`CREATE TABLE "${table}" ("merchantId" text, "externalOrderId" text, "type" text, "sequence" int, "bodyHash" text, "payload" jsonb, "receivedAt" timestamp(3) DEFAULT now())`);
+    let text = "";
+    for (const r of rows) text += `${r.merchantId}\t${escapeCopyText(r.externalOrderId)}\t${r.type}\t${r.sequence}\t${r.bodyHash}\t${escapeCopyText(r.payload)}\n`;
+    const started = performance.now();
+    const stream = client.query(copyFrom(`COPY "${table}" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload") FROM STDIN`));
+    await new Promise<void>((resolve, reject) => {
+      stream.on("finish", resolve);
+      stream.on("error", reject);
+      stream.end(text);
+    });
+    return Math.round(rows.length / ((performance.now() - started) / 1000));
+  } finally {
+    await client.query(`DROP TABLE IF EXISTS "${table}"`).catch(() => {});
+    await client.end();
+  }
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+async function main() {
+  const options: BenchIngestOptions = {
+    baseUrl: arg("base-url") ?? "http://localhost:3400",
+    ingestKey: arg("key") ?? demoApiKeys.find((k) => k.kind === "PLATFORM_INGEST")!.secret,
+    events: Number(arg("events") ?? 100_000),
+    concurrency: Number(arg("concurrency") ?? 4),
+    databaseUrl: process.env.DATABASE_URL,
+  };
+  const result = await benchIngest(options);
+  console.log(JSON.stringify(result, null, 2));
+  console.log(`(${os.cpus().length} cores, ${new Date().toISOString()})`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
