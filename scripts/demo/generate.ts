@@ -1,12 +1,12 @@
 // npm run demo:generate -- [--seed 42] [--orders 6000] [--bench-orders N] [--now 2026-11-28] [--reset]
 // Seeds the demo data set into DATABASE_URL (or the embedded database), applying migrations first.
 import { parseArgs } from "node:util";
-import cliProgress from "cli-progress";
 import pg from "pg";
 import { resolveDatabase } from "../db/connect";
 import { applyMigrations } from "../db/migrations";
-import { DEMO_PASSWORD, demoApiKeys, demoUsers } from "../../lib/demo/catalogue";
-import { seedDemoData, type SeedPhase } from "./seed";
+import { printDemoSignIns } from "./print";
+import { renderProgress } from "./progress";
+import { seedDemoData } from "./seed";
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -29,13 +29,6 @@ async function truncateAll(connectionString: string): Promise<void> {
   }
 }
 
-const phaseLabels: Record<SeedPhase, string> = {
-  catalogue: "catalogue",
-  orders: "orders   ",
-  indexes: "indexes  ",
-  rollups: "rollups  ",
-};
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -57,26 +50,9 @@ async function main() {
     await applyMigrations(url);
     if (values.reset) await truncateAll(url);
 
-    const bar = new cliProgress.SingleBar(
-      { format: " {phase} [{bar}] {percentage}% | {value}/{total}", hideCursor: true, clearOnComplete: false },
-      cliProgress.Presets.shades_classic,
-    );
-    let current: SeedPhase | null = null;
-    const summary = await seedDemoData({
-      connectionString: url,
-      seed,
-      orders,
-      benchOrders,
-      now,
-      onProgress: ({ phase, done, total }) => {
-        if (phase !== current) {
-          if (current) bar.stop();
-          bar.start(total, done, { phase: phaseLabels[phase] });
-          current = phase;
-        } else bar.update(done);
-      },
-    });
-    bar.stop();
+    const progress = renderProgress();
+    const summary = await seedDemoData({ connectionString: url, seed, orders, benchOrders, now, onProgress: progress.update });
+    progress.stop();
 
     const fmt = (n: number) => n.toLocaleString("en-US");
     console.log(`\nSeeded demo data (seed ${summary.seed}) in ${(summary.durationMs / 1000).toFixed(1)} s:`);
@@ -84,16 +60,8 @@ async function main() {
     for (const [table, count] of Object.entries(summary.counts)) console.log(`  ${table.padEnd(26)} ${fmt(count).padStart(12)}`);
     console.log(`  bulk load     ${fmt(summary.ordersPerSecond)} orders/s (with their events and sessions)`);
     console.log(`  phases        ${Object.entries(summary.phaseMs).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)} s`).join(", ")}`);
-    console.log(`\nSign in with any of these, password ${DEMO_PASSWORD}:`);
-    for (const user of demoUsers) {
-      const roles = [
-        ...user.memberships.map((m) => `${m.role} ${m.merchant}`),
-        ...(user.platformRole !== "NONE" ? [`platform ${user.platformRole}`] : []),
-      ];
-      console.log(`  ${user.email.padEnd(26)} ${roles.join(", ")}`);
-    }
-    console.log(`\nDemo API keys (accepted only when SKILLGATE_DEMO_MODE=1):`);
-    for (const key of demoApiKeys) console.log(`  ${key.name.padEnd(22)} ${key.secret}`);
+    console.log();
+    printDemoSignIns();
   } finally {
     await embedded?.stop();
   }
