@@ -190,7 +190,18 @@ function operationData(op: OperationDefinition, position: number) {
  * version. MCP versions validated before operations were stored fall back to the captured
  * tool list.
  */
-export async function loadDefinition({ integrationId, merchantId, versionId }: { integrationId: string; merchantId?: string; versionId?: string }) {
+export async function loadDefinition({
+  integrationId,
+  merchantId,
+  versionId,
+  versionNumber,
+}: {
+  integrationId: string;
+  /** Omitted only by callers that authorize afterwards on the returned merchantId (the export API). */
+  merchantId?: string;
+  versionId?: string;
+  versionNumber?: number;
+}) {
   const integration = await db.integration.findFirst({
     where: { id: integrationId, ...(merchantId !== undefined && { merchantId }) },
     select: {
@@ -206,10 +217,10 @@ export async function loadDefinition({ integrationId, merchantId, versionId }: {
     },
   });
   if (!integration) return null;
-  const targetId = versionId ?? integration.liveVersionId;
-  if (!targetId) return { integration, version: null, definition: null };
+  const target = versionNumber !== undefined ? { number: versionNumber } : { id: versionId ?? integration.liveVersionId ?? "" };
+  if (!target.number && !target.id) return { integration, version: null, definition: null };
   const version = await db.integrationVersion.findFirst({
-    where: { id: targetId, integrationId: integration.id, merchantId: integration.merchantId },
+    where: { ...target, integrationId: integration.id, merchantId: integration.merchantId },
     select: { id: true, number: true, status: true, endpointUrl: true, transport: true, toolList: true, metadata: true, operations: { orderBy: { position: "asc" } } },
   });
   if (!version) return { integration, version: null, definition: null };
