@@ -1,0 +1,3 @@
+import type { AttributionView } from "@/lib/attribution/view";
+
+export type WidgetProps = { merchantId: string; slug: string; view: AttributionView };

@@ -1,0 +1,24 @@
+"use client";
+
+import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
+import type { AppLocale } from "@/lib/i18n/config";
+import { colorAt, formatValue, type ValueKind } from "./chart-format";
+
+export type Slice = { key: string; label: string; value: number };
+
+/** Parts of a whole as a ring. */
+export function DonutChart({ slices, kind, locale, height = 220 }: { slices: Slice[]; kind: ValueKind; locale: AppLocale; height?: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <PieChart>
+        <Pie data={slices} dataKey="value" nameKey="label" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false}>
+          {slices.map((s, i) => (
+            <Cell key={s.key} fill={colorAt(i)} />
+          ))}
+        </Pie>
+        <Tooltip formatter={(v) => formatValue(Number(v), kind, locale)} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+      </PieChart>
+    </ResponsiveContainer>
+  );
+}
