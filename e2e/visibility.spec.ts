@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 
@@ -74,9 +75,14 @@ test("a developer reads the policy and uses the simulator but cannot change it",
   await expect(simulator.getByTestId("simulator-result")).toContainText("Denied by a rule for this agent.");
 });
 
-test("the page reads in Chinese", async ({ signInAs }) => {
-  const page = await signInAs("owner@lumen.demo", { language: "zh-CN" });
-  await page.goto("/m/lumen-coffee/visibility");
-  await expect(page.getByRole("heading", { level: 1, name: "可见性" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "添加路径规则" })).toBeVisible();
-});
+for (const language of ["en", "zh-CN"] as const) {
+  test(`the page reads in ${language} with no serious accessibility violations`, async ({ signInAs }) => {
+    const page = await signInAs("owner@lumen.demo", { language });
+    await page.goto("/m/lumen-coffee/visibility");
+    await expect(page.getByRole("heading", { level: 1, name: language === "en" ? "Visibility" : "可见性" })).toBeVisible();
+    await expect(page.getByRole("button", { name: language === "en" ? "Add path rule" : "添加路径规则" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
