@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { authenticateApiKey } from "@/lib/api/authenticate-key";
 import { apiError, issuesOf } from "@/lib/api/problem";
 import { decide } from "@/lib/policy/decide";
@@ -10,11 +10,13 @@ import { decisionQuerySchema } from "@/lib/validation/policy";
 // GET /api/v1/policy/decision?merchant=&agent=&action=screen_read|skill_call&path=&integration=
 // The hot path: key, slugs and the compiled policy all come from memory (see policy-runtime.ts);
 // the database is read at most once a second per merchant.
-export async function GET(request: Request) {
+export async function GET(request: Request | NextRequest) {
   const auth = await authenticateApiKey(request, ["AGENT"]);
   if (!auth.ok) return auth.response;
 
-  const parsed = decisionQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  // Next hands us a NextRequest whose URL is already parsed; tests pass a plain Request.
+  const params = "nextUrl" in request ? request.nextUrl.searchParams : new URL(request.url).searchParams;
+  const parsed = decisionQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issues = issuesOf(parsed.error);
     return apiError(400, "invalid_query", issues[0]?.message ?? "Invalid query.", { issues });
@@ -29,7 +31,7 @@ export async function GET(request: Request) {
   if (!policy) return apiError(404, "unknown_merchant", `No merchant "${query.merchant}".`);
 
   const decision = decide(policy, toDecisionRequest(query, { id: agent.agent.id, isTest: agent.agent.isTest }));
-  return NextResponse.json(decisionBody(decision, merchant.merchant.slug, agent.agent.slug), {
+  return Response.json(decisionBody(decision, merchant.merchant.slug, agent.agent.slug), {
     headers: { "Cache-Control": `private, max-age=${decision.ttlSeconds}` },
   });
 }
