@@ -9,6 +9,7 @@ import { renderProgress } from "./demo/progress";
 import { buildIsCurrent, markBuilt } from "./runtime/build-fingerprint";
 import { localSecret } from "./runtime/local-secrets";
 import { run } from "./runtime/run";
+import { waitForHttp } from "./runtime/wait-for-http";
 
 const port = Number(process.env.PORT ?? 3000);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -65,13 +66,12 @@ async function main() {
     process.on("SIGINT", () => void shutdown("SIGINT"));
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-    setTimeout(() => {
-      if (!stopping) {
-        console.log(`\nSkillgate is running at http://localhost:${port}`);
-        if (demoMode) printDemoSignIns();
-        console.log("Press Ctrl-C to stop.\n");
-      }
-    }, 1500).unref();
+    void waitForHttp(`http://127.0.0.1:${port}/sign-in`, 120_000, () => stopping).then((up) => {
+      if (!up || stopping) return;
+      console.log(`\nSkillgate is running at http://localhost:${port}`);
+      if (demoMode) printDemoSignIns();
+      console.log("Press Ctrl-C to stop.\n");
+    });
 
     const code = await new Promise<number>((resolve) => server.once("exit", (c) => resolve(c ?? 0)));
     await stopDatabase();

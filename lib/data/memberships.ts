@@ -21,7 +21,8 @@ const merchantSelect = { id: true, slug: true, name: true, category: true, statu
 export async function listMembershipsForUser({ userId }: { userId: string }): Promise<Array<{ role: MerchantRole; merchant: MembershipMerchant }>> {
   return db.membership.findMany({
     where: { userId },
-    orderBy: { merchant: { name: "asc" } },
+    // The merchant where the user holds the most responsibility comes first: it is their home.
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }, { merchant: { name: "asc" } }],
     select: { role: true, merchant: { select: merchantSelect } },
   });
 }
