@@ -14,6 +14,7 @@ import {
 import { signInSchema } from "@/lib/validation/auth";
 import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/data/rate-limit";
 import { findUserByEmail } from "@/lib/data/users";
+import { loadSessionAccount } from "./session-account";
 
 // Checked against when the email is unknown, so a miss costs the same time as a wrong password.
 let dummyHash: Promise<string> | undefined;
@@ -65,10 +66,18 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // The token carries identity and the version it was minted at; everything else (role,
     // status, name) is re-read from the database on each request by lib/auth/session.ts.
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.userId = user.id;
         token.sessionVersion = user.sessionVersion;
+        return token;
+      }
+      // Every read of the session re-checks the account, so `/api/auth/session` and the browser
+      // agree with the server: a disabled account or a token from before the last password or
+      // role change is signed out here, and next-auth clears the cookie when we return null.
+      const current = await loadSessionAccount(token.userId);
+      if (!current || current.status !== "ACTIVE" || current.sessionVersion !== token.sessionVersion) {
+        return null as unknown as typeof token;
       }
       return token;
     },

@@ -5,9 +5,9 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { Locale, MerchantCategory, MerchantRole, MerchantStatus, PlatformRole } from "@/lib/generated/prisma/enums";
 import { getMembership } from "@/lib/data/memberships";
-import { getUserForSession } from "@/lib/data/users";
 import { signInPath } from "./callback-url";
 import { authOptions } from "./options";
+import { loadSessionAccount } from "./session-account";
 import { merchantRoleCan, platformRoleCan, type MerchantPermission, type PlatformPermission } from "./permissions";
 
 export type SessionUser = { id: string; email: string; name: string; platformRole: PlatformRole; locale: Locale };
@@ -26,7 +26,7 @@ export type MerchantContext = {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.userId || typeof session.sessionVersion !== "number") return null;
-  const user = await getUserForSession({ userId: session.userId });
+  const user = await loadSessionAccount(session.userId);
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== session.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, platformRole: user.platformRole, locale: user.locale };
 });
