@@ -41,6 +41,10 @@ describe("checkSchemaText", () => {
     expect(paths).toContain("/properties/q/type");
     expect(paths).toContain("/required");
     expect(result.issues.every((i) => i.kind === "schema")).toBe(true);
+    // one message for the bad type name, not one per branch of the meta-schema's anyOf
+    expect(result.issues.filter((i) => i.path === "/properties/q/type").map((i) => i.message)).toEqual([
+      "must be equal to one of the allowed values: array, boolean, integer, null, number, object, string",
+    ]);
     expect(formatSchemaIssue(result.issues[0]!)).toMatch(/^\/\S+: /);
   });
 

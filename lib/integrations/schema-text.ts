@@ -172,8 +172,15 @@ export function metaSchemaIssues(schema: unknown): SchemaTextIssue[] {
     return [{ kind: "schema", path: "/$schema", message: `Unsupported dialect ${declared}: use draft 2020-12 or draft-07` }];
   }
   if (ajv.validateSchema(schema) as boolean) return [];
+  // The meta-schema's anyOf (e.g. `type`: a name or a list of names) yields one error per
+  // branch; keep the most useful one per path: the list of allowed values, else the branches.
+  const errors = ajv.errors ?? [];
+  const withEnum = new Set(errors.filter((e) => e.keyword === "enum").map((e) => e.instancePath));
+  const useful = errors.filter((e) =>
+    withEnum.has(e.instancePath) ? e.keyword === "enum" : !(e.keyword === "anyOf" || e.keyword === "oneOf") || errors.every((o) => o === e || o.instancePath !== e.instancePath),
+  );
   const seen = new Set<string>();
-  return (ajv.errors ?? []).flatMap((e) => {
+  return useful.flatMap((e) => {
     const message = `${e.message ?? "is invalid"}${e.params && "allowedValues" in e.params ? `: ${(e.params.allowedValues as unknown[]).join(", ")}` : ""}`;
     const key = `${e.instancePath}|${message}`;
     if (seen.has(key)) return [];
