@@ -249,11 +249,18 @@ async function applyChanges(client: pg.PoolClient, changes: readonly Prepared[],
   }
   if (!accepted.length) return;
   accepted.sort((a, b) => compareKeys(a.key, b.key));
+  // One statement for both: the orders are locked by us and their events' keys are only ever
+  // written under those locks, so neither part can wait on another transaction.
   await client.query(
-    `INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload")
-     SELECT m, x, t, s, h, p::jsonb
-       FROM unnest($1::text[], $2::text[], $3::"OrderEventType"[], $4::int[], $5::text[], $6::text[]) WITH ORDINALITY AS k(m, x, t, s, h, p, ord)
-      ORDER BY ord`,
+    `WITH events AS (
+       INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload")
+       SELECT m, x, t, s, h, p::jsonb
+         FROM unnest($1::text[], $2::text[], $3::"OrderEventType"[], $4::int[], $5::text[], $6::text[]) WITH ORDINALITY AS k(m, x, t, s, h, p, ord)
+        ORDER BY ord
+     )
+     UPDATE "Order" o SET "refundedFen" = u.r, "feeRefundedFen" = u.f, "status" = u.s, "updatedAt" = now()
+       FROM unnest($7::bigint[], $8::bigint[], $9::bigint[], $10::"OrderStatus"[]) AS u(id, r, f, s)
+      WHERE o."id" = u.id`,
     [
       accepted.map((a) => a.merchantId),
       accepted.map((a) => a.event.externalId),
@@ -261,13 +268,11 @@ async function applyChanges(client: pg.PoolClient, changes: readonly Prepared[],
       accepted.map((a) => a.event.sequence),
       accepted.map((a) => a.hash),
       accepted.map((a) => a.canonical),
+      updated.map((o) => o.id),
+      updated.map((o) => o.refundedFen.toString()),
+      updated.map((o) => o.feeRefundedFen.toString()),
+      updated.map((o) => o.status),
     ],
-  );
-  await client.query(
-    `UPDATE "Order" o SET "refundedFen" = u.r, "feeRefundedFen" = u.f, "status" = u.s, "updatedAt" = now()
-       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::"OrderStatus"[]) AS u(id, r, f, s)
-      WHERE o."id" = u.id`,
-    [updated.map((o) => o.id), updated.map((o) => o.refundedFen.toString()), updated.map((o) => o.feeRefundedFen.toString()), updated.map((o) => o.status)],
   );
 }
 

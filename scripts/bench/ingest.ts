@@ -40,6 +40,8 @@ export type BenchIngestResult = {
   seconds: number;
   eventsPerSecond: number;
   latencyMs: { p50: number; p95: number; max: number };
+  /** From the Server-Timing header: reading + validating, and the database transaction. */
+  serverMsPerBatch: { validate: number; store: number };
   copyRowsPerSecond?: number;
   ratio?: number;
 };
@@ -82,6 +84,7 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
   const headers = { authorization: `Bearer ${options.ingestKey}`, "content-type": "application/json" };
   const totals = { accepted: 0, duplicates: 0, rejected: 0, conflicts: 0 };
   const latencies: number[] = [];
+  const serverMs: { validate?: number; store?: number } = {};
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -98,6 +101,9 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
             continue;
           }
           latencies.push(performance.now() - t0);
+          for (const [, name, ms] of (response.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)) {
+            serverMs[name as "validate" | "store"] = (serverMs[name as "validate" | "store"] ?? 0) + Number(ms);
+          }
           if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
           const report = JSON.parse(text) as Partial<typeof totals>;
           totals.accepted += report.accepted ?? 0;
@@ -118,6 +124,7 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
     seconds: Math.round(seconds * 100) / 100,
     eventsPerSecond: Math.round(bodies.length / seconds),
     latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), max: Math.round(latencies.at(-1) ?? 0) },
+    serverMsPerBatch: { validate: Math.round((serverMs.validate ?? 0) / batches.length), store: Math.round((serverMs.store ?? 0) / batches.length) },
   };
   if (options.databaseUrl) {
     result.copyRowsPerSecond = await copyBaseline(options.databaseUrl, rows);
