@@ -27,12 +27,22 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "npx tsx scripts/e2e/serve.ts",
-    url: `${e2eBaseUrl}/sign-in`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-  },
+  webServer: [
+    {
+      command: "npx tsx scripts/e2e/serve.ts",
+      url: `${e2eBaseUrl}/sign-in`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    },
+    // The official reference MCP server, a real third-party endpoint for the integration specs.
+    {
+      command: "node node_modules/@modelcontextprotocol/server-everything/dist/index.js streamableHttp",
+      env: { PORT: "3901" },
+      port: 3901,
+      timeout: 30_000,
+      reuseExistingServer: true,
+    },
+  ],
 });

@@ -14,6 +14,9 @@ const child = spawn("npx", ["tsx", "scripts/start.ts"], {
     EMBEDDED_PG_PORT: String(e2eDatabasePort),
     PORT: String(e2ePort),
     DEMO_ORDERS: process.env.DEMO_ORDERS ?? "3000",
+    // The reference MCP server of the integration specs (playwright.config.ts) runs on loopback.
+    SKILLGATE_OUTBOUND_ALLOWLIST: "127.0.0.1:3901",
+    SKILLGATE_OUTBOUND_ALLOWLIST_IN_PRODUCTION: "1",
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
