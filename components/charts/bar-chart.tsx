@@ -10,7 +10,7 @@ export function BarChart({ data, series, kind, locale, stacked = false, layout =
   const vertical = layout === "vertical";
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <RBarChart data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+      <RBarChart accessibilityLayer={false} data={data} layout={vertical ? "vertical" : "horizontal"} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={vertical} horizontal={!vertical} stroke="#e2e8f0" />
         {vertical ? (
           <>

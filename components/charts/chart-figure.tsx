@@ -5,7 +5,8 @@ export type ChartTable = { caption: string; columns: readonly string[]; rows: re
 /**
  * A chart with its accessible frame: a visible title and description, the drawing (hidden from
  * screen readers, which get the table instead), and the same numbers as a table behind a
- * disclosure. Usable from Server Components; the chart itself is a client component.
+ * disclosure. Charts turn recharts' keyboard layer off: focusable SVG inside aria-hidden would
+ * trap keyboard users on something screen readers cannot see. Usable from Server Components.
  */
 export function ChartFigure({ id, title, description, table, showTableLabel, children }: { id: string; title: string; description?: string; table: ChartTable; showTableLabel: string; children: ReactNode }) {
   return (

@@ -10,7 +10,7 @@ export type Slice = { key: string; label: string; value: number };
 export function DonutChart({ slices, kind, locale, height = 220 }: { slices: Slice[]; kind: ValueKind; locale: AppLocale; height?: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <PieChart>
+      <PieChart accessibilityLayer={false}>
         <Pie data={slices} dataKey="value" nameKey="label" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false}>
           {slices.map((s, i) => (
             <Cell key={s.key} fill={colorAt(i)} />

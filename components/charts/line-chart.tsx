@@ -9,7 +9,7 @@ import type { ChartRow, SeriesDef } from "./stacked-area-chart";
 export function LineChart({ data, series, kind, locale, dashed = [], height = 240 }: { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; dashed?: string[]; height?: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <RLineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+      <RLineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
         <YAxis tick={{ fontSize: 11 }} width={64} tickFormatter={(v: number) => formatTick(v, kind, locale)} />

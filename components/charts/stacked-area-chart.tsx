@@ -11,7 +11,7 @@ export type ChartRow = { label: string } & Record<string, number | string>;
 export function StackedAreaChart({ data, series, kind, locale, height = 260 }: { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; height?: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <AreaChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+      <AreaChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
         <YAxis tick={{ fontSize: 11 }} width={64} tickFormatter={(v: number) => formatTick(v, kind, locale)} />
