@@ -33,14 +33,14 @@ test("a platform admin lands in the admin area and sees the agents catalogue", a
   await page.goto("/");
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("navigation", { name: "Admin navigation" }).getByRole("link")).toHaveText(["Agents", "Users", "Audit log"]);
-  await expect(page.getByRole("cell", { name: /Aurora Assistant/ })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: /Aurora Assistant/ })).toBeVisible();
 });
 
 test("a user of two merchants switches between them and keeps the section", async ({ signInAs }) => {
   const page = await signInAs("owner@lumen.demo");
   await page.goto("/m/lumen-coffee/attribution");
   await page.getByRole("button", { name: /Switch merchant/ }).click();
-  await page.getByRole("menuitem", { name: /DayMart/ }).click();
+  await page.getByRole("link", { name: /DayMart/ }).click();
   await expect(page).toHaveURL(/\/m\/daymart\/attribution$/);
   await expect(page.getByRole("navigation", { name: "Merchant navigation" }).getByRole("link")).toHaveCount(9);
 });
