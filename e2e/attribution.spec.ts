@@ -10,6 +10,8 @@ const words = {
 
 for (const language of ["en", "zh-CN"] as const) {
   test(`attribution to orders to CSV, in ${language}`, async ({ signInAs }) => {
+    // Six server-rendered pages and a download: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const w = words[language];
     const page = await signInAs("analyst@lumen.demo", { language });
 

@@ -11,7 +11,7 @@ export function DonutChart({ slices, kind, locale, height = 220 }: { slices: Sli
   return (
     <ResponsiveContainer width="100%" height={height}>
       <PieChart accessibilityLayer={false}>
-        <Pie data={slices} dataKey="value" nameKey="label" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false}>
+        <Pie rootTabIndex={-1} data={slices} dataKey="value" nameKey="label" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false}>
           {slices.map((s, i) => (
             <Cell key={s.key} fill={colorAt(i)} />
           ))}
