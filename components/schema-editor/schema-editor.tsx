@@ -1,16 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { controlClasses } from "@/components/ui/input";
-import { checkSchemaText, type SchemaTextIssue } from "@/lib/integrations/schema-text";
+import { parseJsonText, type SchemaTextIssue } from "@/lib/integrations/json-text";
+
+export type RemoteSchemaCheck = (text: string, optional: boolean) => Promise<SchemaTextIssue[] | null>;
 
 /**
- * A JSON Schema field: a monospace text area checked as you type (JSON syntax with line and
- * column, then the meta-schema with the path of each problem). The form still submits the
- * text; the server runs the same check again.
+ * A JSON Schema field: a monospace text area checked as you type — JSON syntax with line and
+ * column here, then (debounced) the meta-schema with the path of each problem through `check`
+ * (a server action: Ajv cannot compile under the CSP in the browser). The form still submits
+ * the text; the server checks it again on save.
  */
 export function SchemaEditor({
   id,
@@ -20,6 +23,7 @@ export function SchemaEditor({
   defaultValue,
   optional = false,
   serverErrors,
+  check,
 }: {
   id: string;
   name: string;
@@ -28,14 +32,33 @@ export function SchemaEditor({
   defaultValue: string;
   optional?: boolean;
   serverErrors?: string[];
+  check: RemoteSchemaCheck;
 }) {
   const t = useTranslations("integrations.schemaEditor");
   const [text, setText] = useState(defaultValue);
   const [touched, setTouched] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const statusId = useId();
-  const result = useMemo(() => checkSchemaText(text, { optional }), [text, optional]);
-  const issues: SchemaTextIssue[] = result.ok ? [] : result.issues;
+  const parsed = useMemo(() => {
+    if (text.trim() === "") return optional ? { ok: true as const, value: null } : { ok: false as const, issue: { kind: "syntax" as const, message: t("required"), line: 1, column: 1 } };
+    return parseJsonText(text);
+  }, [text, optional, t]);
+  const [remote, setRemote] = useState<{ text: string; issues: SchemaTextIssue[] } | null>(null);
+  useEffect(() => {
+    if (!parsed.ok || parsed.value === null) return;
+    let current = true;
+    const timer = setTimeout(async () => {
+      const issues = await check(text, optional).catch(() => null);
+      if (current && issues) setRemote({ text, issues });
+    }, 350);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [parsed, text, optional, check]);
+  const remoteIssues = remote?.text === text ? remote.issues : null;
+  const issues: SchemaTextIssue[] = !parsed.ok ? [parsed.issue] : (remoteIssues ?? []);
+  const result = parsed;
   const shownServerErrors = touched ? [] : (serverErrors ?? []);
   const invalid = issues.length > 0 || shownServerErrors.length > 0;
   const lines = text.split("\n").length;
@@ -106,7 +129,9 @@ export function SchemaEditor({
             ))}
           </ul>
         ) : (
-          <p className="mt-1 text-emerald-700">{result.ok && result.value === null ? t("empty") : t("valid")}</p>
+          <p className={cx("mt-1", remoteIssues ? "text-emerald-700" : "text-slate-500")}>
+            {result.ok && result.value === null ? t("empty") : remoteIssues ? t("valid") : t("checking")}
+          </p>
         )}
       </div>
     </div>

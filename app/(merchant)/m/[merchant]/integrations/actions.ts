@@ -16,6 +16,7 @@ import {
   updateMcpDraft,
 } from "@/lib/data/integrations";
 import { importIntegration } from "@/lib/integrations/formats";
+import { checkSchemaText } from "@/lib/integrations/schema-text";
 import { enqueueValidation } from "@/lib/jobs/boss";
 import { createGuardedFetch } from "@/lib/net/guarded-fetch";
 import { merchantHref } from "@/lib/navigation";
@@ -140,3 +141,16 @@ export const importMcpAction = merchantAction("integrations:write", importMcpFor
   revalidatePath(listHref(ctx));
   redirect(integrationHref(ctx, created.integrationId));
 });
+
+/**
+ * The schema editor's meta-schema check while typing. Ajv compiles with `new Function`, which the
+ * Content Security Policy forbids in the browser, so the check runs here; saving checks again.
+ */
+export const checkSchemaAction = merchantAction(
+  "integrations:write",
+  z.object({ text: z.string().max(200_000), optional: z.enum(["0", "1"]).default("0") }),
+  async ({ text, optional }) => {
+    const result = checkSchemaText(text, { optional: optional === "1" });
+    return { ok: true, issues: result.ok ? [] : result.issues };
+  },
+);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useCallback } from "react";
 import { SchemaEditor } from "@/components/schema-editor/schema-editor";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { controlClasses, Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { annotationKeys, httpMethods } from "@/lib/validation/integrations";
-import { deleteOperationAction, saveOperationAction } from "../../actions";
+import { checkSchemaAction, deleteOperationAction, saveOperationAction } from "../../actions";
 import { fieldError, FormError } from "../../_components/form-status";
 
 export type EditableOperation = {
@@ -32,6 +32,17 @@ export function OperationEditor({ merchant, integrationId, versionId, operation 
   const t = useTranslations("integrations.operationEditor");
   const [state, action, pending] = useActionState(saveOperationAction, null);
   const key = operation?.id ?? "new";
+  const check = useCallback(
+    async (text: string, optional: boolean) => {
+      const form = new FormData();
+      form.set("merchant", merchant);
+      form.set("text", text);
+      form.set("optional", optional ? "1" : "0");
+      const result = await checkSchemaAction(null, form);
+      return result?.ok ? result.issues : null;
+    },
+    [merchant],
+  );
   const id = (field: string) => `op-${key}-${field}`;
   const err = (field: string) => fieldError(state, field);
   const tri = (value: boolean | null | undefined) => (value === true ? "true" : value === false ? "false" : "unset");
@@ -78,8 +89,8 @@ export function OperationEditor({ merchant, integrationId, versionId, operation 
         {(p) => <textarea {...p} name="examplePrompts" rows={2} defaultValue={operation?.examplePrompts.join("\n")} className={controlClasses} />}
       </Field>
       <div className="grid gap-4 lg:grid-cols-2">
-        <SchemaEditor id={id("input")} name="inputSchema" label={t("inputSchema")} defaultValue={operation?.inputSchema ?? emptySchema} serverErrors={state && !state.ok ? state.fieldErrors?.inputSchema : undefined} />
-        <SchemaEditor id={id("output")} name="outputSchema" label={t("outputSchema")} hint={t("outputHint")} optional defaultValue={operation?.outputSchema ?? ""} serverErrors={state && !state.ok ? state.fieldErrors?.outputSchema : undefined} />
+        <SchemaEditor id={id("input")} name="inputSchema" label={t("inputSchema")} check={check} defaultValue={operation?.inputSchema ?? emptySchema} serverErrors={state && !state.ok ? state.fieldErrors?.inputSchema : undefined} />
+        <SchemaEditor id={id("output")} name="outputSchema" label={t("outputSchema")} hint={t("outputHint")} check={check} optional defaultValue={operation?.outputSchema ?? ""} serverErrors={state && !state.ok ? state.fieldErrors?.outputSchema : undefined} />
       </div>
       <FormError state={state} fields={["name", "title", "description", "url", "examplePrompts", "inputSchema", "outputSchema"]} />
       <div className="flex items-center gap-3">
