@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import { expect, test } from "./support/fixtures";
 
@@ -93,4 +94,17 @@ test("a schema with a syntax error is flagged inline with its line and column be
   await input.fill('{\n  "type": "object",\n  "properties": { "q": { "type": "strng" } }\n}');
   await expect(editor.getByRole("listitem").filter({ hasText: "/properties/q/type" })).toHaveText(/must be equal to one of the allowed values: array, boolean/);
   await expect(input).toHaveAttribute("aria-invalid", "true");
+});
+
+test("the registry and a version page have no serious accessibility violations", async ({ signInAs }) => {
+  const page = await signInAs("dev@lumen.demo");
+  const serious = async () =>
+    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  await page.goto("/m/lumen-coffee/integrations");
+  expect(await serious()).toEqual([]);
+  await page.getByRole("region", { name: "Your integrations" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /Version \d+/ })).toBeVisible();
+  expect(await serious()).toEqual([]);
 });
