@@ -41,7 +41,7 @@ export async function ingestScreenReadSessions({ events }: { events: readonly In
   if (sessions.length) {
     const stored = await inIngestTransaction(async (client) => {
       const out: EventResult[] = [];
-      const { rows } = await client.query<{ ord: string; inserted: boolean; bodyHash: string | null }>(
+      const { rows } = await client.query<{ ord: string; inserted: boolean }>(
         `WITH input AS (
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::"ScreenReadOutcome"[], $7::text[],
                                 $8::timestamp(3)[], $9::int[], $10::text[])

@@ -3,10 +3,11 @@
 // then, as the physical limit, COPY of the same rows into an unindexed scratch table.
 //
 //   DATABASE_URL=... npx tsx scripts/bench/ingest.ts --base-url http://localhost:3400 \
-//     --events 200000 --concurrency 4 [--key sg_ingest_...]
+//     --events 200000 --concurrency 4 [--key sg_ingest_...] [--server-pid PID]
 //
 // The target database must hold the demo catalogue (npm run demo:generate); the server needs
 // SKILLGATE_DEMO_MODE=1 for the demo ingest key.
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -28,6 +29,12 @@ export type BenchIngestOptions = {
   runId?: string;
   /** When set, also COPY the same rows into an unindexed scratch table there. */
   databaseUrl?: string;
+  /**
+   * The next-server's pid on this machine: then the CPU time the server and the database's
+   * backends (all client connections to `databaseUrl`'s database) spent is read from /proc,
+   * a figure far less sensitive to other load than throughput.
+   */
+  serverPid?: number;
 };
 
 export type BenchIngestResult = {
@@ -44,6 +51,8 @@ export type BenchIngestResult = {
   serverMsPerBatch: { validate: number; store: number };
   copyRowsPerSecond?: number;
   ratio?: number;
+  /** CPU milliseconds per 1,000 events, and what 2 otherwise idle cores would sustain at that cost. */
+  cpu?: { serverMsPer1000: number; postgresMsPer1000: number; projectedEventsPerSecondOn2Cores: number };
 };
 
 type Row = { merchantId: string; externalOrderId: string; type: string; sequence: number; bodyHash: string; payload: string };
@@ -80,6 +89,7 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
   const batches: string[] = [];
   for (let i = 0; i < bodies.length; i += batchSize) batches.push(JSON.stringify({ events: bodies.slice(i, i + batchSize) }));
 
+  const cpuBefore = options.serverPid && options.databaseUrl ? await cpuSnapshot(options.serverPid, options.databaseUrl) : null;
   const url = `${options.baseUrl.replace(/\/$/, "")}/api/v1/events/orders`;
   const headers = { authorization: `Bearer ${options.ingestKey}`, "content-type": "application/json" };
   const totals = { accepted: 0, duplicates: 0, rejected: 0, conflicts: 0 };
@@ -126,11 +136,48 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
     latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), max: Math.round(latencies.at(-1) ?? 0) },
     serverMsPerBatch: { validate: Math.round((serverMs.validate ?? 0) / batches.length), store: Math.round((serverMs.store ?? 0) / batches.length) },
   };
+  if (cpuBefore && options.serverPid && options.databaseUrl) {
+    const after = await cpuSnapshot(options.serverPid, options.databaseUrl);
+    const serverMs = after.server - cpuBefore.server;
+    let postgresMs = 0;
+    for (const [pid, ms] of after.backends) postgresMs += ms - (cpuBefore.backends.get(pid) ?? 0);
+    const perEvent = (serverMs + postgresMs) / bodies.length;
+    result.cpu = {
+      serverMsPer1000: Math.round(serverMs * (1000 / bodies.length)),
+      postgresMsPer1000: Math.round(postgresMs * (1000 / bodies.length)),
+      projectedEventsPerSecondOn2Cores: Math.round(2000 / perEvent),
+    };
+  }
   if (options.databaseUrl) {
     result.copyRowsPerSecond = await copyBaseline(options.databaseUrl, rows);
     result.ratio = Math.round((result.eventsPerSecond / result.copyRowsPerSecond) * 1000) / 1000;
   }
   return result;
+}
+
+const TICK_MS = 10; // Linux USER_HZ is 100
+
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** CPU time so far of the server and of every client backend connected to the bench database. */
+async function cpuSnapshot(serverPid: number, databaseUrl: string): Promise<{ server: number; backends: Map<number, number> }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    return { server: processCpuMs(serverPid), backends: new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)])) };
+  } finally {
+    await client.end();
+  }
 }
 
 /** COPY of the same event rows into a logged table with no index or key: what the disk and parser allow. */
@@ -168,6 +215,7 @@ async function main() {
     events: Number(arg("events") ?? 100_000),
     concurrency: Number(arg("concurrency") ?? 4),
     databaseUrl: process.env.DATABASE_URL,
+    serverPid: arg("server-pid") ? Number(arg("server-pid")) : undefined,
   };
   const result = await benchIngest(options);
   console.log(JSON.stringify(result, null, 2));
