@@ -31,7 +31,7 @@ export default defineConfig({
     {
       command: "npx tsx scripts/e2e/serve.ts",
       url: `${e2eBaseUrl}/sign-in`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
