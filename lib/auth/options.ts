@@ -21,7 +21,20 @@ let dummyHash: Promise<string> | undefined;
 
 const secureCookies = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
+const sessionRevoked = "session_revoked";
+
 export const authOptions: NextAuthOptions = {
+  logger: {
+    // A revoked session is an expected outcome, not an error worth a stack trace in the log.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { message?: unknown } | undefined)?.message === sessionRevoked) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   // next-auth's cookies are httpOnly and SameSite=lax; Secure (and the __Secure- prefix) over https.
@@ -74,10 +87,10 @@ export const authOptions: NextAuthOptions = {
       }
       // Every read of the session re-checks the account, so `/api/auth/session` and the browser
       // agree with the server: a disabled account or a token from before the last password or
-      // role change is signed out here, and next-auth clears the cookie when we return null.
+      // role change is signed out here — next-auth clears the cookie when this callback throws.
       const current = await loadSessionAccount(token.userId);
       if (!current || current.status !== "ACTIVE" || current.sessionVersion !== token.sessionVersion) {
-        return null as unknown as typeof token;
+        throw new Error(sessionRevoked);
       }
       return token;
     },
