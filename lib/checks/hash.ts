@@ -1,28 +1,10 @@
-import { createHash } from "node:crypto";
+import { canonicalJson, sha256Hex } from "../canonical-json";
 import type { OperationDefinition } from "../integrations/definition";
+
+export { canonicalJson, sha256Hex };
 
 // Approval is bound to the hash of the tool list, so it must not depend on key order or on
 // the order a server happens to list tools in — only on what an agent would see.
-
-/** JSON with object keys sorted (UTF-16 order, as RFC 8785), `undefined` members dropped. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) return "null";
-    if (value === undefined || typeof value === "function" || typeof value === "symbol") return "null";
-    if (typeof value === "bigint") return JSON.stringify(value.toString());
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(",")}}`;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
 
 /** The parts of an MCP tool (as returned by tools/list) that the hash covers. */
 export type HashableTool = {

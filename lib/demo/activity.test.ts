@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeFeeFen, computeFeeRefundFen, pickRuleVersion } from "../revenue/fee";
-import { canonicalJson, sha256Hex } from "./canonical-json";
+import { canonicalJson, sha256Hex } from "../canonical-json";
 import { generateActivity, ordersPerMerchant, type ActivityChunk } from "./activity";
 import { demoWindow } from "./window";
 import { buildDemoWorld } from "./world";

@@ -2,7 +2,7 @@
 // hour in time order and handed out in chunks, so ten million orders never sit in memory.
 import type { Channel, OrderEventType, OrderStatus, PaymentMethod, ScreenReadOutcome } from "../generated/prisma/enums";
 import { computeFeeFen, computeFeeRefundFen, pickRuleVersion } from "../revenue/fee";
-import { sha256Hex } from "./canonical-json";
+import { sha256Hex } from "../canonical-json";
 import { demoAgents, pageFlows, priceLists, SCREEN_READ_FAILURE_RATE, type DemoMerchant } from "./catalogue";
 import { createRng, weightedPicker, type Rng } from "./prng";
 import { DAY_MS, HOUR_MS } from "./window";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashApiKeySecret } from "../api-keys/secret";
 import { demoApiKeys, demoMerchants, demoUsers } from "./catalogue";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "../canonical-json";
 import { demoWindow } from "./window";
 import { buildDemoWorld } from "./world";
 

@@ -4,7 +4,7 @@
 import type { Channel, CheckLevel, VersionStatus } from "../generated/prisma/enums";
 import { apiKeyPrefix, hashApiKeySecret } from "../api-keys/secret";
 import type { RuleVersion } from "../revenue/fee";
-import { canonicalJson, sha256Hex } from "./canonical-json";
+import { canonicalJson, sha256Hex } from "../canonical-json";
 import {
   demoAgents,
   demoApiKeys,

@@ -137,7 +137,7 @@ describe("batch envelope", () => {
 
 describe("canonicalFlatJson", () => {
   it("is canonicalJson without sequence for flat events", async () => {
-    const { canonicalJson } = await import("@/lib/demo/canonical-json");
+    const { canonicalJson } = await import("../canonical-json");
     const { canonicalFlatJson } = await import("./events");
     const event = { z: 1, a: "x\"y", m: 5n, d: new Date("2026-01-01Z"), b: true, n: null, u: undefined, sequence: 3 };
     expect(canonicalFlatJson(event)).toBe(canonicalJson({ ...event, sequence: undefined }));

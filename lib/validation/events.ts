@@ -3,7 +3,7 @@
 // format is the one the demo generator writes (lib/demo/activity.ts): the same JSON re-sent is a
 // duplicate because the body hash is taken over the normalized event (bodyHashOf).
 import { z } from "zod";
-import { canonicalJson, sha256Hex } from "@/lib/demo/canonical-json";
+import { canonicalJson, sha256Hex } from "../canonical-json";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 /** 1 billion CNY: per-order amounts stay far from bigint overflow even when summed over 10M orders. */

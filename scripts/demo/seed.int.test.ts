@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { hashApiKeySecret } from "../../lib/api-keys/secret";
-import { bodyHash } from "../../lib/demo/canonical-json";
+import { bodyHash } from "../../lib/canonical-json";
 import { DEMO_PASSWORD, demoApiKeys, demoUsers } from "../../lib/demo/catalogue";
 import { computeFeeFen } from "../../lib/revenue/fee";
 import { rollupDefinitions, rollupMismatchCountSql } from "../../lib/rollups/definitions";

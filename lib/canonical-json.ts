@@ -1,11 +1,12 @@
-// Canonical JSON (object keys sorted, no whitespace) and its SHA-256: the body hash that makes
-// re-sending the same event a duplicate and the same id with another body a conflict.
+// Canonical JSON (object keys sorted in UTF-16 order as RFC 8785, no whitespace, `undefined`
+// members dropped, non-finite numbers as null like JSON.stringify) and its SHA-256. One
+// definition for every hash the platform stores: ingestion body hashes (duplicate vs conflict)
+// and the tool-list hash that approval binds to.
 import { createHash, hash } from "node:crypto";
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") {
     if (typeof value === "bigint") return JSON.stringify(value.toString());
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error("canonicalJson: non-finite number");
     return JSON.stringify(value) ?? "null";
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
