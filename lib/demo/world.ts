@@ -14,6 +14,13 @@ import {
   type DemoMerchant,
   type MerchantSlug,
 } from "./catalogue";
+import { finding } from "../checks/catalogue";
+import { mcpToolToOperation } from "../checks/mcp-tool-to-operation";
+import { checkMcpEndpoint } from "../checks/mcp-rules";
+import { checkSkillEndpoint } from "../checks/run-skill-checks";
+import { checkOperations } from "../checks/tool-rules";
+import type { CheckFinding } from "../checks/types";
+import type { OperationDefinition } from "../integrations/definition";
 import { demoId } from "./ids";
 import { demoIntegrations, operationsOfVersion, type DemoIntegration, type DemoOperation } from "./integration-catalogue";
 import { json, type Row } from "./rows";
@@ -141,41 +148,24 @@ function mcpTool(op: DemoOperation) {
   };
 }
 
-type CheckSpec = { ruleId: string; level: CheckLevel; passed: boolean; en: string; zh: string; fixEn?: string; fixZh?: string; subject?: string };
+/** Connection facts a live run would record; the demo cannot connect, so they stand as passed. */
+const demoConnectionRules = ["SG-MCP-003", "SG-MCP-005", "SG-MCP-006", "SG-MCP-007", "SG-MCP-008", "SG-MCP-009", "SG-MCP-012"] as const;
 
-/** A plausible validation run for a submitted version, derived from its real operations. */
-function checksFor(integration: DemoIntegration, ops: DemoOperation[]): CheckSpec[] {
-  const checks: CheckSpec[] = [];
+/** The report a submitted version gets: the real validation rules over its real operations. */
+function checksFor(integration: DemoIntegration, ops: DemoOperation[]): CheckFinding[] {
   if (integration.kind === "MCP_SERVER") {
-    checks.push(
-      { ruleId: "SG-MCP-001", level: "ERROR", passed: true, en: "Endpoint answered the MCP initialize handshake over streamable HTTP.", zh: "端点通过 Streamable HTTP 完成了 MCP 初始化握手。" },
-      { ruleId: "SG-MCP-002", level: "ERROR", passed: true, en: `tools/list returned ${ops.length} tool(s).`, zh: `tools/list 返回了 ${ops.length} 个工具。` },
-    );
-    const terse = ops.find((op) => op.description.length < 30);
-    checks.push(
-      terse
-        ? { ruleId: "SG-MCP-003", level: "WARNING", passed: false, en: `Tool "${terse.name}" has a very short description.`, zh: `工具 "${terse.name}" 的描述过短。`, fixEn: "Say what the tool does, its side effects and what it charges.", fixZh: "请说明工具的作用、副作用以及扣费情况。", subject: terse.name }
-        : { ruleId: "SG-MCP-003", level: "WARNING", passed: true, en: "Every tool has a description.", zh: "所有工具都有描述。" },
-    );
-  } else {
-    checks.push({ ruleId: "SG-SKILL-001", level: "ERROR", passed: true, en: "Every input schema is valid JSON Schema.", zh: "所有输入 Schema 均为合法的 JSON Schema。" });
+    return [
+      ...checkMcpEndpoint(integration.baseUrl, []),
+      ...demoConnectionRules.map((rule) => finding(rule, true)),
+      ...checkOperations(ops.map((op) => mcpToolToOperation(mcpTool(op)))),
+    ];
   }
-  const https = integration.baseUrl.startsWith("https://");
-  checks.push({ ruleId: "SG-SEC-001", level: "ERROR", passed: https, en: https ? "Endpoints use HTTPS." : "An endpoint is not HTTPS.", zh: https ? "端点均使用 HTTPS。" : "存在非 HTTPS 端点。" });
-  const unconfirmed = ops.find((op) => op.annotations.movesMoney && !op.annotations.needsConfirmation);
-  checks.push(
-    unconfirmed
-      ? { ruleId: "SG-ANN-001", level: "ERROR", passed: false, en: `"${unconfirmed.name}" moves money without user confirmation.`, zh: `"${unconfirmed.name}" 涉及资金但不需要用户确认。`, fixEn: "Set needsConfirmation for operations that charge the user.", fixZh: "为扣款操作设置 needsConfirmation。", subject: unconfirmed.name }
-      : { ruleId: "SG-ANN-001", level: "ERROR", passed: true, en: "Money-moving operations need user confirmation.", zh: "涉及资金的操作均需用户确认。" },
-  );
-  const unset = ops.find((op) => (["readOnly", "destructive", "idempotent", "movesMoney", "needsConfirmation"] as const).some((k) => op.annotations[k] === undefined));
-  checks.push(
-    unset
-      ? { ruleId: "SG-ANN-002", level: "WARNING", passed: false, en: `"${unset.name}" leaves some annotations unset.`, zh: `"${unset.name}" 有未设置的注解。`, fixEn: "Declare every annotation explicitly, even when false.", fixZh: "请显式声明所有注解，即使为 false。", subject: unset.name }
-      : { ruleId: "SG-ANN-002", level: "WARNING", passed: true, en: "All annotations are declared.", zh: "所有注解均已声明。" },
-  );
-  checks.push({ ruleId: "SG-DOC-001", level: "INFO", passed: ops.some((op) => op.examplePrompts.length > 0), en: "Example prompts help agents pick the right operation.", zh: "示例提示词有助于智能体选择正确的操作。" });
-  return checks;
+  const operations: OperationDefinition[] = ops.map(({ path, since: _since, ...op }) => ({ ...op, url: integration.baseUrl + path }));
+  return [
+    finding("SG-SKILL-001", operations.length > 0),
+    ...operations.flatMap((op) => checkSkillEndpoint(op, []).findings),
+    ...checkOperations(operations),
+  ];
 }
 
 export function buildDemoWorld(options: { seed: number; window: DemoWindow; passwordHash: string }): DemoWorld {
@@ -345,11 +335,11 @@ export function buildDemoWorld(options: { seed: number; window: DemoWindow; pass
             ruleId: c.ruleId,
             level: c.level,
             passed: c.passed,
-            messageZh: c.zh,
-            messageEn: c.en,
-            fixZh: c.fixZh ?? "",
-            fixEn: c.fixEn ?? "",
-            evidence: null,
+            messageZh: c.message.zh,
+            messageEn: c.message.en,
+            fixZh: c.passed ? "" : c.fix.zh,
+            fixEn: c.passed ? "" : c.fix.en,
+            evidence: c.evidence === undefined ? null : json(c.evidence),
             subject: c.subject ?? null,
             durationMs: durations[position]!,
           });
