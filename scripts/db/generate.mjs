@@ -1,5 +1,5 @@
 // `prisma generate` without the native schema engine: generate never runs the engine, but the
-// CLI insists the variable points at an executable (see docs/architecture.md, "Migrations").
+// CLI insists the variable points at an executable (see README.md, "Architecture", Migrations).
 import { spawnSync } from "node:child_process";
 
 const result = spawnSync("npx", ["prisma", "generate"], {

@@ -1,5 +1,5 @@
 // Prisma's own schema engine, in its WebAssembly build, so migrations can be generated and
-// applied without downloading the native engine (see docs/architecture.md, "Migrations").
+// applied without downloading the native engine (see README.md, "Architecture", Migrations).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
