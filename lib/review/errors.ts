@@ -18,6 +18,8 @@ export const reviewErrorCodes = [
   "reasonRequired",
   /** A reason code that is not in the catalogue, or not allowed for this decision. */
   "unknownReason",
+  /** A reason code that needs the reviewer's message (OTHER, POLICY_VIOLATION) without one. */
+  "messageRequired",
   /** Another reviewer claimed this version. */
   "claimedByOther",
   /** Decide or release without holding the claim. */
@@ -39,6 +41,6 @@ export class ReviewError extends Error {
 /** HTTP status for an API answer: not found, conflict (state), or unprocessable input. */
 export function reviewErrorStatus(code: ReviewErrorCode): 404 | 409 | 422 {
   if (code === "notFound") return 404;
-  if (code === "reasonRequired" || code === "unknownReason" || code === "noteRequired") return 422;
+  if (code === "reasonRequired" || code === "unknownReason" || code === "noteRequired" || code === "messageRequired") return 422;
   return 409;
 }
