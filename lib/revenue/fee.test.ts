@@ -31,7 +31,13 @@ describe("computeFeeFen", () => {
   });
   it("adds the fixed fee", () => {
     expect(computeFeeFen({ amountFen: 10_000n, rateBps: 200, fixedFeeFen: 50n })).toBe(250n);
-    expect(computeFeeFen({ amountFen: 1n, rateBps: 0, fixedFeeFen: 5n })).toBe(5n);
+  });
+  it("caps the fee at the order amount (a fixed fee never exceeds a 1-fen verification charge)", () => {
+    expect(computeFeeFen({ amountFen: 1n, rateBps: 0, fixedFeeFen: 5n })).toBe(1n);
+    expect(computeFeeFen({ amountFen: 1n, rateBps: 300, fixedFeeFen: 0n })).toBe(0n);
+    expect(computeFeeFen({ amountFen: 40n, rateBps: 200, fixedFeeFen: 50n })).toBe(40n);
+    expect(computeFeeFen({ amountFen: 60n, rateBps: 0, fixedFeeFen: 50n })).toBe(50n);
+    expect(computeFeeFen({ amountFen: 100n, rateBps: 10_000, fixedFeeFen: 1n })).toBe(100n);
   });
   it("stays exact for amounts far beyond 2^53", () => {
     const amountFen = 123_456_789_012_345_678_901n;

@@ -15,10 +15,17 @@ export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   return negative ? -quotient : quotient;
 }
 
-/** rateBps × amount / 10 000, rounded half-to-even on the fen, plus the fixed fee per order. */
+/**
+ * rateBps × amount / 10 000, rounded half-to-even on the fen, plus the fixed fee per order,
+ * CAPPED AT THE ORDER AMOUNT: the platform never takes more than the order brought in. This is
+ * what keeps a fixed fee from exceeding a 1-fen Token Pay verification charge (the fee of such an
+ * order is at most 1 fen, and a refund of it gives that fen back), and it keeps every order's net
+ * payout ≥ 0.
+ */
 export function computeFeeFen(input: { amountFen: bigint; rateBps: number; fixedFeeFen: bigint }): bigint {
   if (!Number.isInteger(input.rateBps) || input.rateBps < 0) throw new Error("rateBps must be a non-negative integer");
-  return divideHalfEven(input.amountFen * BigInt(input.rateBps), BPS_DENOMINATOR) + input.fixedFeeFen;
+  const fee = divideHalfEven(input.amountFen * BigInt(input.rateBps), BPS_DENOMINATOR) + input.fixedFeeFen;
+  return input.amountFen > 0n && fee > input.amountFen ? input.amountFen : fee;
 }
 
 /** The part of the fee a refund gives back: proportional to the refunded share, same rounding. */
