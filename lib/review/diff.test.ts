@@ -58,7 +58,7 @@ describe("diffVersions", () => {
     const byName = Object.fromEntries(d.operations.map((o) => [o.name, o.flags]));
     expect(byName.refund_all).toEqual(["newDestructive", "newMovesMoney"]);
     expect(byName.pay).toEqual(["lostConfirmation"]);
-    expect(diffVersions({ operations: [op("x", { annotations: {} })] }, { operations: [op("x", { annotations: { movesMoney: true } })] }).operations[0].flags).toEqual(["becameMovesMoney"]);
+    expect(diffVersions({ operations: [op("x", { annotations: {} })] }, { operations: [op("x", { annotations: { movesMoney: true } })] }).operations[0]?.flags).toEqual(["becameMovesMoney"]);
   });
 
   it("treats an undeclared annotation as different from an explicit false", () => {
