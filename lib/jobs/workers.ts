@@ -2,6 +2,7 @@ import "server-only";
 import { failRun, sweepStaleRuns } from "@/lib/data/check-runs";
 import { getBoss, VALIDATE_VERSION_QUEUE, type ValidateVersionJob } from "./boss";
 import { validateVersion } from "./validate-version";
+import { startWebhookDispatcher } from "./webhook-dispatcher";
 
 // Background workers. For now they run inside the web server process (started from
 // instrumentation.ts); they only need DATABASE_URL, so a separate worker process can call
@@ -42,8 +43,10 @@ async function start(): Promise<() => Promise<void>> {
   void sweep();
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();
+  const stopWebhooks = startWebhookDispatcher();
   return async () => {
     clearInterval(timer);
+    stopWebhooks();
     for (const id of workerIds) await boss.offWork({ id }).catch(() => {});
   };
 }

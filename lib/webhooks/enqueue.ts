@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { TEST_EVENT_TYPE, type SubscribableEventType } from "./events";
+import { TEST_EVENT_TYPE, type SubscribableEventType, type WebhookEventType } from "./events";
 import { newMessageId } from "./message-id";
 
 // Call inside the transaction that makes the change the event describes: the deliveries commit
@@ -23,6 +23,14 @@ function toJson(value: unknown): Prisma.InputJsonValue {
 }
 
 /**
+ * The stored body of a message: `{ type, timestamp, data }` as Standard Webhooks suggests. It is
+ * sent byte-for-byte the same on every retry and redelivery.
+ */
+function envelope(type: WebhookEventType, at: Date, data: unknown) {
+  return { type, timestamp: at.toISOString(), data };
+}
+
+/**
  * Writes one PENDING WebhookDelivery per ENABLED endpoint of the merchant subscribed to `type`.
  * Returns the number of deliveries written.
  */
@@ -33,7 +41,7 @@ export async function enqueueWebhookEvent(tx: Writer, { merchantId, type, payloa
   });
   if (endpoints.length === 0) return 0;
   const now = new Date();
-  const data = toJson(payload);
+  const data = toJson(envelope(type, now, payload));
   await tx.webhookDelivery.createMany({
     data: endpoints.map((endpoint) => ({
       merchantId,
@@ -58,7 +66,7 @@ export async function enqueueTestEvent(tx: Writer, { merchantId, endpointId }: {
       endpointId,
       messageId: newMessageId(),
       eventType: TEST_EVENT_TYPE,
-      payload: { message: "This is a test event from Skillgate." },
+      payload: toJson(envelope(TEST_EVENT_TYPE, now, { endpointId, message: "This is a test event from Skillgate." })),
       status: "PENDING",
       nextAttemptAt: now,
       createdAt: now,
