@@ -3,6 +3,7 @@ import type { NextResponse } from "next/server";
 import { apiKeyKindOf, hashApiKeySecret, isDemoKeyScopes } from "@/lib/api-keys/secret";
 import { findApiKeyByHash, touchApiKey, type ApiKeyRecord } from "@/lib/data/api-keys";
 import type { ApiKeyKind } from "@/lib/generated/prisma/enums";
+import type { HeaderReader, Refusal } from "./handler-result";
 import { apiError, type ApiErrorBody } from "./problem";
 
 // API keys arrive as `Authorization: Bearer <secret>` (or `X-Api-Key`). Lookups are cached
@@ -13,10 +14,10 @@ const cache = new Map<string, { record: ApiKeyRecord | null; expires: number }>(
 
 export type AuthenticatedKey = Omit<ApiKeyRecord, "revokedAt">;
 
-function secretFrom(request: Request): string | null {
-  const header = request.headers.get("authorization");
+function secretFrom(headers: HeaderReader): string | null {
+  const header = headers.get("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) return header.slice(7).trim();
-  return request.headers.get("x-api-key")?.trim() || null;
+  return headers.get("x-api-key")?.trim() || null;
 }
 
 async function lookup(hash: string): Promise<ApiKeyRecord | null> {
@@ -34,30 +35,47 @@ export function demoModeEnabled(): boolean {
   return process.env.SKILLGATE_DEMO_MODE === "1";
 }
 
-export async function authenticateApiKey(
-  request: Request,
-  kinds: readonly ApiKeyKind[],
-): Promise<{ ok: true; key: AuthenticatedKey } | { ok: false; response: NextResponse<ApiErrorBody> }> {
-  const secret = secretFrom(request);
+export type KeyCheck = { ok: true; key: AuthenticatedKey } | Refusal;
+
+/**
+ * The key check without a transport: the request's headers in, the key or a refusal out.
+ * `scope`, when given, must be among the key's scopes (e.g. `policy:read` for the decision API).
+ */
+export async function checkApiKey(headers: HeaderReader, kinds: readonly ApiKeyKind[], scope?: string): Promise<KeyCheck> {
+  const secret = secretFrom(headers);
   const challenge = { "WWW-Authenticate": 'Bearer realm="skillgate"' };
-  if (!secret) return { ok: false, response: apiError(401, "missing_api_key", "Send your API key as `Authorization: Bearer <key>`.", {}, challenge) };
-  const claimed = apiKeyKindOf(secret);
-  if (!claimed) return { ok: false, response: apiError(401, "invalid_api_key", "This is not a Skillgate API key.", {}, challenge) };
+  const unauthorized = (code: string, message: string): Refusal => ({ ok: false, status: 401, code, message, headers: challenge });
+  if (!secret) return unauthorized("missing_api_key", "Send your API key as `Authorization: Bearer <key>`.");
+  if (!apiKeyKindOf(secret)) return unauthorized("invalid_api_key", "This is not a Skillgate API key.");
   const record = await lookup(hashApiKeySecret(secret));
-  if (!record || record.revokedAt) {
-    return { ok: false, response: apiError(401, "invalid_api_key", "Unknown or revoked API key.", {}, challenge) };
-  }
-  if (isDemoKeyScopes(record.scopes) && !demoModeEnabled()) {
-    return { ok: false, response: apiError(401, "demo_key_disabled", "Demo keys work only in demo mode.", {}, challenge) };
-  }
+  if (!record || record.revokedAt) return unauthorized("invalid_api_key", "Unknown or revoked API key.");
+  if (isDemoKeyScopes(record.scopes) && !demoModeEnabled()) return unauthorized("demo_key_disabled", "Demo keys work only in demo mode.");
   if (!kinds.includes(record.kind)) {
+    return { ok: false, status: 403, code: "wrong_key_kind", message: `This endpoint needs a ${kinds.join(" or ")} key; this is a ${record.kind} key.` };
+  }
+  if (scope && !record.scopes.includes(scope)) {
     return {
       ok: false,
-      response: apiError(403, "wrong_key_kind", `This endpoint needs a ${kinds.join(" or ")} key; this is a ${record.kind} key.`),
+      status: 403,
+      code: "insufficient_scope",
+      message: `This endpoint needs a key with the "${scope}" scope; this key has ${record.scopes.length ? record.scopes.map((s) => `"${s}"`).join(", ") : "no scopes"}.`,
+      // RFC 6750 §3: tell the client which scope is missing.
+      headers: { "WWW-Authenticate": `Bearer realm="skillgate", error="insufficient_scope", scope="${scope}"` },
     };
   }
   const { revokedAt: _revoked, ...key } = record;
   return { ok: true, key };
+}
+
+/** checkApiKey for a Next.js route: a refusal comes back as the error response to return. */
+export async function authenticateApiKey(
+  request: Request,
+  kinds: readonly ApiKeyKind[],
+  scope?: string,
+): Promise<{ ok: true; key: AuthenticatedKey } | { ok: false; response: NextResponse<ApiErrorBody> }> {
+  const check = await checkApiKey(request.headers, kinds, scope);
+  if (check.ok) return check;
+  return { ok: false, response: apiError(check.status, check.code, check.message, {}, check.headers) };
 }
 
 /** For tests: forget cached lookups (e.g. after revoking a key). */

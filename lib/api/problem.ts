@@ -12,7 +12,12 @@ export function apiError(
   details: Record<string, unknown> = {},
   headers?: HeadersInit,
 ): NextResponse<ApiErrorBody> {
-  return NextResponse.json({ error: { code, message, ...details } }, { status, headers });
+  return NextResponse.json(apiErrorBody(code, message, details), { status, headers });
+}
+
+/** The body alone, for handlers that do not build a NextResponse (lib/api/handler-result.ts). */
+export function apiErrorBody(code: string, message: string, details: Record<string, unknown> = {}): ApiErrorBody {
+  return { error: { code, message, ...details } };
 }
 
 /** zod issues as `{ path, message }` pairs, e.g. `events[3].amountFen: must be a positive integer`. */

@@ -1,6 +1,7 @@
 // A merchant of a test's own with agents, an owner, integrations (one live per visibility, one
 // draft) and an agent key, all with random slugs so test files sharing a database stay apart.
 import { randomBytes } from "node:crypto";
+import { POLICY_READ_SCOPE, REGISTRY_READ_SCOPE } from "@/lib/api-keys/scopes";
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from "@/lib/api-keys/secret";
 import { db } from "@/lib/db";
 
@@ -32,9 +33,10 @@ export async function createPolicyWorld() {
   };
   await db.integrationAgentAccess.create({ data: { merchantId: merchant.id, integrationId: integrations.allowlist.id, agentId: agent.id } });
 
-  async function keyFor(agentId: string | null) {
+  /** An agent key; by default with the scopes an agent runtime's key carries. */
+  async function keyFor(agentId: string | null, scopes: string[] = [POLICY_READ_SCOPE, REGISTRY_READ_SCOPE]) {
     const secret = generateApiKeySecret("AGENT");
-    await db.apiKey.create({ data: { kind: "AGENT", agentId, name: "test", prefix: apiKeyPrefix(secret), hash: hashApiKeySecret(secret), scopes: [] } });
+    await db.apiKey.create({ data: { kind: "AGENT", agentId, name: "test", prefix: apiKeyPrefix(secret), hash: hashApiKeySecret(secret), scopes } });
     return secret;
   }
 
