@@ -1,0 +1,189 @@
+// The production server's fast path (lib/fast-path/listener.ts) against the Next.js routes: for a
+// table of requests both must answer the same status, body and headers, the fast path adding
+// the security headers next.config.ts adds to every Next.js response. The listener runs
+// in-process on a free port; "Next.js" is a stub that records what it was handed.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as agentPolicyRoute } from "@/app/api/v1/merchants/[slug]/agent-policy.json/route";
+import { GET as decisionRoute } from "@/app/api/v1/policy/decision/route";
+import { clearApiKeyCache } from "@/lib/api/authenticate-key";
+import { addPathRule, updateSettings } from "@/lib/data/visibility";
+import { publishedFastPathHandlers, type FastPathHandlers } from "@/lib/fast-path/contract";
+import { createFastPathListener, DECISION_PATH, FAST_HEALTH_PATH } from "@/lib/fast-path/listener";
+import { publishPolicyFastPath } from "@/lib/fast-path/publish";
+import { handleAgentPolicy } from "@/lib/policy-runtime/agent-policy-handler";
+import { handleDecision } from "@/lib/policy-runtime/decision-handler";
+import { invalidatePolicy, resetPolicyRuntime } from "@/lib/policy-runtime/policy-runtime";
+import { securityHeaders } from "@/lib/security-headers";
+import { createPolicyWorld, type PolicyWorld } from "@/tests/support/visibility-fixtures";
+
+const realHandlers: FastPathHandlers = { decision: handleDecision, agentPolicy: handleAgentPolicy };
+let handlers: FastPathHandlers | undefined = realHandlers;
+let enabled = true;
+const handedToNext: string[] = [];
+let server: Server;
+let base: string;
+let world: PolicyWorld;
+
+beforeAll(async () => {
+  clearApiKeyCache();
+  const next = (request: IncomingMessage, response: import("node:http").ServerResponse) => {
+    handedToNext.push(`${request.method} ${request.url}`);
+    response.writeHead(599, { "content-type": "text/plain" }).end("next");
+  };
+  // The options are read per request through these closures, so tests can vary them.
+  server = createServer((request, response) =>
+    createFastPathListener({ next, handlers: () => handlers, enabled, onError: () => {} })(request, response),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(async () => {
+  resetPolicyRuntime();
+  handlers = realHandlers;
+  enabled = true;
+  handedToNext.length = 0;
+  world = await createPolicyWorld();
+});
+
+// Headers the handlers decide; Date, Connection and Content-Length belong to the transport.
+const compared = ["content-type", "cache-control", "www-authenticate", "etag", "vary"];
+const pick = (headers: Headers) => Object.fromEntries(compared.flatMap((name) => (headers.has(name) ? [[name, headers.get(name)]] : [])));
+
+async function bothAnswer(path: string, headers: Record<string, string>) {
+  const request = new Request(`http://localhost${path}`, { headers });
+  const slug = /^\/api\/v1\/merchants\/([^/]+)\/agent-policy\.json$/.exec(path.split("?")[0]!)?.[1];
+  const viaNext =
+    slug === undefined
+      ? await decisionRoute(request)
+      : await agentPolicyRoute(request, { params: Promise.resolve({ slug: decodeURIComponent(slug) }) });
+  const viaFast = await fetch(`${base}${path}`, { headers });
+  return {
+    next: { status: viaNext.status, headers: pick(viaNext.headers), body: await viaNext.text() },
+    fast: { status: viaFast.status, headers: pick(viaFast.headers), body: await viaFast.text() },
+    fastHeaders: viaFast.headers,
+  };
+}
+
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+describe("fast path and Next.js route answer alike", () => {
+  it("for a table of decision and agent-policy requests", async () => {
+    await addPathRule({ merchantId: world.merchant.id, actor: world.actor, effect: "DENY", pattern: "/checkout/**" });
+    const noScope = await world.keyFor(world.agent.id, []);
+    const q = (params: Record<string, string>) =>
+      `${DECISION_PATH}?${new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, ...params })}`;
+    const key = bearer(world.agentKey);
+    const table: [string, string, Record<string, string>, number][] = [
+      ["allow", q({ action: "screen_read", path: "/menu/latte" }), key, 200],
+      ["deny by path rule", q({ action: "screen_read", path: "/checkout/pay" }), key, 200],
+      ["skill call allowed", q({ action: "skill_call", integration: world.integrations.public.id }), key, 200],
+      ["skill call denied", q({ action: "skill_call", integration: world.integrations.private.id }), key, 200],
+      ["unknown merchant", q({ merchant: "no-such-shop", action: "screen_read", path: "/" }), key, 404],
+      ["unknown agent", q({ agent: "no-such-agent", action: "screen_read", path: "/" }), key, 404],
+      ["another agent", q({ agent: world.other.slug, action: "screen_read", path: "/" }), key, 403],
+      ["bad action", q({ action: "fly" }), key, 400],
+      ["missing path", q({ action: "screen_read" }), key, 400],
+      ["bad encoding", q({ action: "screen_read", path: "/a%zz" }), key, 400],
+      ["no parameters", DECISION_PATH, key, 400],
+      ["missing key", q({ action: "screen_read", path: "/" }), {}, 401],
+      ["not a key", q({ action: "screen_read", path: "/" }), bearer("hello"), 401],
+      ["unknown key", q({ action: "screen_read", path: "/" }), bearer("sg_agent_unknown"), 401],
+      ["key by X-Api-Key", q({ action: "screen_read", path: "/menu" }), { "x-api-key": world.agentKey }, 200],
+      ["key without policy:read", q({ action: "screen_read", path: "/" }), bearer(noScope), 403],
+      ["agent policy", `/api/v1/merchants/${world.merchant.slug}/agent-policy.json`, key, 200],
+      ["agent policy, encoded slug", `/api/v1/merchants/${encodeURIComponent(world.merchant.slug).replace("-", "%2D")}/agent-policy.json`, key, 200],
+      ["agent policy, bad slug", `/api/v1/merchants/bad%20slug/agent-policy.json`, key, 400],
+      ["agent policy, unknown merchant", `/api/v1/merchants/no-such-shop/agent-policy.json`, key, 404],
+      ["agent policy, no key", `/api/v1/merchants/${world.merchant.slug}/agent-policy.json`, {}, 401],
+      ["agent policy, key without policy:read", `/api/v1/merchants/${world.merchant.slug}/agent-policy.json`, bearer(noScope), 403],
+    ];
+    for (const [name, path, headers, status] of table) {
+      const { next, fast, fastHeaders } = await bothAnswer(path, headers);
+      expect(next.status, name).toBe(status);
+      expect(fast, name).toEqual(next);
+      for (const { key: header, value } of securityHeaders) expect(fastHeaders.get(header), `${name}: ${header}`).toBe(value);
+    }
+    expect(handedToNext).toEqual([]);
+  });
+
+  it("answers 304 to If-None-Match on agent-policy.json, like the route", async () => {
+    const path = `/api/v1/merchants/${world.merchant.slug}/agent-policy.json`;
+    const etag = (await fetch(`${base}${path}`, { headers: bearer(world.agentKey) })).headers.get("etag")!;
+    const { next, fast } = await bothAnswer(path, { ...bearer(world.agentKey), "if-none-match": etag });
+    expect(next.status).toBe(304);
+    expect(fast).toEqual(next);
+  });
+});
+
+describe("fast path routing", () => {
+  const decisionPath = () =>
+    `${DECISION_PATH}?${new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, action: "screen_read", path: "/menu" })}`;
+
+  it("sees a policy change on the very next decision once the change invalidates the cache", async () => {
+    const ask = async (path: string) => {
+      const query = new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, action: "screen_read", path });
+      return (await fetch(`${base}${DECISION_PATH}?${query}`, { headers: bearer(world.agentKey) })).json();
+    };
+    expect(await ask("/checkout/pay")).toMatchObject({ allow: true, policyVersion: 0 });
+    // What the visibility page's server action does: commit, then invalidate.
+    await updateSettings({ merchantId: world.merchant.id, actor: world.actor, screenReadingAllowed: false, dataSharing: "NONE" });
+    invalidatePolicy(world.merchant.id);
+    expect(await ask("/checkout/pay")).toMatchObject({ allow: false, reason: "screen_reading_disabled", policyVersion: 1 });
+  });
+
+  it("answers HEAD with the GET's status and headers and no body", async () => {
+    const get = await fetch(`${base}${decisionPath()}`, { headers: bearer(world.agentKey) });
+    const head = await fetch(`${base}${decisionPath()}`, { method: "HEAD", headers: bearer(world.agentKey) });
+    expect([head.status, head.headers.get("cache-control"), await head.text()]).toEqual([200, get.headers.get("cache-control"), ""]);
+  });
+
+  it("answers its constant health route itself", async () => {
+    const response = await fetch(`${base}${FAST_HEALTH_PATH}`);
+    expect([response.status, await response.json(), response.headers.get("x-frame-options")]).toEqual([200, { ok: true }, "DENY"]);
+  });
+
+  it("hands other methods, other paths, trailing slashes and bad escapes to Next.js", async () => {
+    const requests: [string, string][] = [
+      ["POST", decisionPath()],
+      ["GET", `${DECISION_PATH}/`],
+      ["GET", "/api/v1/health"],
+      ["GET", "/m/lumen-coffee/visibility"],
+      ["GET", "/api/v1/merchants/%E0%A4%A/agent-policy.json"],
+      ["GET", "/api/v1/merchants/a/b/agent-policy.json"],
+    ];
+    for (const [method, path] of requests) {
+      const response = await fetch(`${base}${path}`, { method, headers: bearer(world.agentKey) });
+      expect([response.status, await response.text()], `${method} ${path}`).toEqual([599, "next"]);
+    }
+    expect(handedToNext).toEqual(requests.map(([method, path]) => `${method} ${path}`));
+  });
+
+  it("hands everything to Next.js when disabled, before handlers are published, or when a handler fails", async () => {
+    enabled = false;
+    expect((await fetch(`${base}${decisionPath()}`)).status).toBe(599);
+    enabled = true;
+    handlers = undefined;
+    expect((await fetch(`${base}${decisionPath()}`)).status).toBe(599);
+    handlers = { ...realHandlers, decision: () => Promise.reject(new Error("database down")) };
+    expect((await fetch(`${base}${decisionPath()}`, { headers: bearer(world.agentKey) })).status).toBe(599);
+    expect(handedToNext).toHaveLength(3);
+  });
+
+  it("uses the handlers instrumentation publishes", async () => {
+    publishPolicyFastPath();
+    expect(publishedFastPathHandlers()).toEqual(realHandlers);
+    const listener = createFastPathListener({ next: () => expect.unreachable("handed to Next.js") });
+    const published = createServer(listener);
+    await new Promise<void>((resolve) => published.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (published.address() as AddressInfo).port;
+      const response = await fetch(`http://127.0.0.1:${port}${decisionPath()}`, { headers: bearer(world.agentKey) });
+      expect([response.status, (await response.json()).decision]).toEqual([200, "allow"]);
+    } finally {
+      await new Promise<void>((resolve) => published.close(() => resolve()));
+    }
+  });
+});
