@@ -107,20 +107,10 @@ export async function verifyStatement({ merchantId, period }: { merchantId: stri
   return { matches: differences.length === 0, differences, checkedAt: new Date() };
 }
 
-/** The `statement.ready` payload: the stored figures, money as decimal strings of fen. */
-function readyPayload(merchantId: string, period: string, closedAt: Date, totals: StatementTotals) {
-  return {
-    merchantId,
-    period,
-    closedAt: closedAt.toISOString(),
-    orders: totals.orders,
-    grossFen: totals.grossFen,
-    refundsFen: totals.refundsFen,
-    platformShareFen: totals.platformShareFen,
-    tokenPayFen: totals.tokenPayFen,
-    aiWalletFen: totals.aiWalletFen,
-    netPayoutFen: totals.netPayoutFen,
-  };
+/** The figures a closed statement stores (and `statement.ready` sends, money as decimal strings of fen). */
+function storedFiguresOf(totals: StatementTotals): StoredFigures {
+  const { orders, grossFen, refundsFen, platformShareFen, tokenPayFen, aiWalletFen, netPayoutFen } = totals;
+  return { orders, grossFen, refundsFen, platformShareFen, tokenPayFen, aiWalletFen, netPayoutFen };
 }
 
 /**
@@ -139,20 +129,10 @@ export async function closeStatement({ merchantId, period, actor, now = new Date
       const existing = await tx.settlementStatement.findUnique({ where: { merchantId_period: { merchantId, period } }, select: { id: true, status: true } });
       if (existing?.status === "CLOSED") throw new StatementError("alreadyClosed");
       await tx.$executeRawUnsafe(`LOCK TABLE "OrderEvent", "Order" IN SHARE MODE`);
-      const [{ at }] = await tx.$queryRaw<{ at: Date }[]>`SELECT (date_trunc('milliseconds', clock_timestamp()) + interval '1 millisecond') AS at`;
-      const closedAt = new Date(at);
+      const [clock] = await tx.$queryRaw<{ at: Date }[]>`SELECT (date_trunc('milliseconds', clock_timestamp()) + interval '1 millisecond') AS at`;
+      const closedAt = new Date(clock!.at);
       const { totals, lines } = await computeStatementFromOrders({ merchantId, period }, tx);
-      const figures = {
-        status: "CLOSED" as const,
-        orders: totals.orders,
-        grossFen: totals.grossFen,
-        refundsFen: totals.refundsFen,
-        platformShareFen: totals.platformShareFen,
-        tokenPayFen: totals.tokenPayFen,
-        aiWalletFen: totals.aiWalletFen,
-        netPayoutFen: totals.netPayoutFen,
-        closedAt,
-      };
+      const figures = { status: "CLOSED" as const, ...storedFiguresOf(totals), closedAt };
       const statement = await tx.settlementStatement.upsert({
         where: { merchantId_period: { merchantId, period } },
         create: { merchantId, period, ...figures },
@@ -164,7 +144,7 @@ export async function closeStatement({ merchantId, period, actor, now = new Date
         data: lines.map((l) => ({ merchantId, statementId: statement.id, channel: l.channel, agentId: l.agentId, orders: l.orders, grossFen: l.grossFen, refundsFen: l.refundsFen, platformShareFen: l.platformShareFen, netPayoutFen: l.netPayoutFen })),
       });
       await recordAudit({ merchantId, actor, action: "statement.close", objectType: "SettlementStatement", objectId: statement.id, after: { period, ...figures, closedAt: closedAt.toISOString() } }, tx);
-      await enqueueWebhookEvent(tx, { merchantId, type: "statement.ready", payload: readyPayload(merchantId, period, closedAt, totals) });
+      await enqueueWebhookEvent(tx, { merchantId, type: "statement.ready", payload: { merchantId, period, closedAt: closedAt.toISOString(), ...storedFiguresOf(totals) } });
       return { closedAt, totals };
     },
     { timeout: 60_000, maxWait: 10_000 },
