@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, PaymentMethod } from "@/lib/generated/prisma/enums";
 import { ledgerAggregateSql } from "@/lib/revenue/ledger-sql";
-import { isPeriod, periodHasEnded, periodRange } from "@/lib/revenue/period";
+import { isPeriod, periodHasEnded, periodOf, periodRange } from "@/lib/revenue/period";
 import { compareStatement, foldStatement, type Difference, type Statement, type StatementTotals, type StoredFigures, type StoredLine } from "@/lib/revenue/statement";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import { recordAudit, type AuditActor } from "./audit";
@@ -167,4 +167,10 @@ export async function endedOpenPeriods({ now = new Date(), maxMonths = 24 }: { n
     maxMonths,
   );
   return rows;
+}
+
+/** The month of the merchant's first order, or null without orders (where the statement list starts). */
+export async function firstOrderPeriod({ merchantId }: { merchantId: string }): Promise<string | null> {
+  const first = await db.order.findFirst({ where: { merchantId }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } });
+  return first ? periodOf(first.occurredAt) : null;
 }
