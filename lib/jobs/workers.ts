@@ -2,6 +2,7 @@ import "server-only";
 import { failRun, sweepStaleRuns } from "@/lib/data/check-runs";
 import { getBoss, VALIDATE_VERSION_QUEUE, type ValidateVersionJob } from "./boss";
 import { validateVersion } from "./validate-version";
+import { startDriftJobs } from "./drift-jobs";
 import { startWebhookDispatcher } from "./webhook-dispatcher";
 
 // Background workers. For now they run inside the web server process (started from
@@ -44,6 +45,7 @@ async function start(): Promise<() => Promise<void>> {
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();
   const stopWebhooks = startWebhookDispatcher();
+  workerIds.push(...(await startDriftJobs(boss)));
   return async () => {
     clearInterval(timer);
     stopWebhooks();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { createRegistryMerchant, ensureEncryptionKey, type RegistryMerchant } from "@/tests/support/registry-fixtures";
+import type { SubscribableEventType } from "@/lib/webhooks/events";
 import { startReceiver } from "./receiver";
 
 // Enqueue → worker → a receiver on loopback (allow-listed exactly as the app reads it), through
@@ -52,8 +53,8 @@ async function drain(options: Parameters<typeof dispatch.dispatchDueDeliveries>[
   throw new Error("deliveries kept coming");
 }
 
-async function newEndpoint(m: RegistryMerchant, events = ["integration.version.live"] as const) {
-  return hooks.createWebhookEndpoint({ merchantId: m.merchant.id, actor: m.actor, url: receiver.url, description: "", events: [...events] });
+async function newEndpoint(m: RegistryMerchant, events: SubscribableEventType[] = ["integration.version.live"]) {
+  return hooks.createWebhookEndpoint({ merchantId: m.merchant.id, actor: m.actor, url: receiver.url, description: "", events });
 }
 
 describe("webhook delivery", () => {
@@ -160,7 +161,7 @@ describe("webhook delivery", () => {
   });
 
   it("signs with both secrets for a day after a rotation, then with the new one only", async () => {
-    const { endpointId, secret: oldSecret } = await newEndpoint(b, ["webhook.test" as never]);
+    const { endpointId, secret: oldSecret } = await newEndpoint(b, ["statement.ready"]);
     const { secret: newSecret } = await hooks.rotateWebhookSecret({ merchantId: b.merchant.id, actor: b.actor, endpointId });
     await hooks.sendWebhookTestEvent({ merchantId: b.merchant.id, actor: b.actor, endpointId });
     await drain();
