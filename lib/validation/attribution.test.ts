@@ -36,6 +36,14 @@ describe("parseAttributionView", () => {
     expect(!long.ok && long.issues[0]!.message).toMatch(/at most 31 days/);
   });
 
+  it("refuses dates outside 2000–2099, whose bucket arithmetic would leave four-digit years (found by fuzzing the analytics API)", () => {
+    for (const [from, to] of [["9999-12-31", undefined], ["1999-12-31", "2000-01-05"], [undefined, "2100-01-01"]]) {
+      const parsed = parseAttributionView({ from, to }, { today });
+      expect(parsed.ok, `${from}..${to}`).toBe(false);
+      expect(!parsed.ok && parsed.issues[0]!.message).toMatch(/between 2000-01-01 and 2099-12-31/);
+    }
+  });
+
   it("round-trips through URL parameters", () => {
     const view = { from: "2026-11-01", to: "2026-11-07", interval: "week", groupBy: "agent", includeVerification: true, compare: true } as const;
     const parsed = parseAttributionView(paramsToRecord(viewToSearchParams(view)), { today });

@@ -13,8 +13,14 @@ const optional = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+// Reports cover 2000–2099: beyond that, bucket and comparison arithmetic leaves four-digit years.
+const earliestDate = "2000-01-01";
+const latestDate = "2099-12-31";
+
 const date = (name: string) =>
-  optional.refine((v) => v === undefined || isCalendarDate(v), `${name} must be a calendar date written YYYY-MM-DD (a day in Asia/Shanghai).`);
+  optional
+    .refine((v) => v === undefined || isCalendarDate(v), { message: `${name} must be a calendar date written YYYY-MM-DD (a day in Asia/Shanghai).`, abort: true })
+    .refine((v) => v === undefined || (v >= earliestDate && v <= latestDate), `${name} must be between ${earliestDate} and ${latestDate}.`);
 
 const flag = (name: string) =>
   optional.refine((v) => v === undefined || ["true", "false", "1", "0", "on", "off"].includes(v), `${name} must be true or false.`)

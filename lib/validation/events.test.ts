@@ -59,6 +59,14 @@ describe("order event validation", () => {
     expect(errorsOf({ ...created, currency: "USD" })[0]).toMatchObject({ path: "currency", message: "currency must be CNY." });
   });
 
+  it("refuses unpaired UTF-16 surrogates (legal JSON, refused by PostgreSQL jsonb; found by fuzzing) but keeps whole emoji", () => {
+    for (const externalId of ["\ud800", "x\udfff", "a\ud83d"]) {
+      expect(errorsOf({ ...created, externalId })[0]).toMatchObject({ path: "externalId", message: expect.stringMatching(/unpaired surrogates/) });
+    }
+    expect(parseOrderEvent({ ...created, externalId: "LMN-😀-\u202e" }).ok).toBe(true);
+    expect(parseScreenReadSession({ merchant: "lumen-coffee", externalId: "S-1", agent: "aurora", pagePath: "/menu/\udc00", steps: 1, outcome: "COMPLETED", startedAt: "2026-11-01T09:30:00Z", durationMs: 1 }).ok).toBe(false);
+  });
+
   it("checks channel rules: agent for AI channels, integration and operation for skills only", () => {
     expect(errorsOf({ ...created, agent: undefined }).map((e) => e.path)).toEqual(["agent"]);
     expect(errorsOf({ ...created, integrationId: undefined, operation: undefined }).map((e) => e.path)).toEqual(["integrationId", "operation"]);

@@ -18,14 +18,15 @@ const slug = (name: string) =>
     .regex(/^[a-z0-9][a-z0-9._-]*$/, `${name} must be a slug: lower-case letters, digits, ".", "_" or "-".`);
 
 // No control characters: PostgreSQL text cannot hold NUL, and ids with newlines or tabs are
-// never intended.
-const printable = /^[^\u0000-\u001f\u007f]+$/;
+// never intended. No unpaired UTF-16 surrogates either ("\ud800" is legal JSON, but PostgreSQL's
+// jsonb refuses it, and the stored payload is jsonb): only whole characters.
+const printable = /^(?:[^\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+$/;
 const identifier = (name: string, max = 128) =>
   z
     .string({ error: `${name} is required (a string).` })
     .min(1, { message: `${name} must not be empty.`, abort: true })
     .max(max, `${name} is longer than ${max} characters.`)
-    .regex(printable, `${name} must not contain control characters.`);
+    .regex(printable, `${name} must not contain control characters or unpaired surrogates.`);
 
 /** A positive amount in fen, as a JSON integer or a decimal string (for values beyond 2^53). */
 const amountFen = (name: string) =>
@@ -160,7 +161,7 @@ export const screenReadSessionSchema = z.strictObject({
     .string({ error: "pagePath is required (a path such as /checkout/pay)." })
     .min(1, { message: "pagePath must not be empty.", abort: true })
     .max(512, "pagePath is longer than 512 characters.")
-    .regex(/^\/[^\u0000-\u001f\u007f]*$/, "pagePath must start with / and contain no control characters."),
+    .regex(/^\/(?:[^\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, "pagePath must start with / and contain no control characters or unpaired surrogates."),
   steps: z.number({ error: "steps must be an integer from 0 to 10000." }).int("steps must be an integer from 0 to 10000.").min(0, "steps must be an integer from 0 to 10000.").max(10_000, "steps must be an integer from 0 to 10000."),
   outcome: z.enum(screenReadOutcomes, { error: `outcome must be one of ${screenReadOutcomes.join(", ")}.` }),
   orderExternalId: identifier("orderExternalId").optional(),

@@ -15,7 +15,8 @@ export type FastRules = {
 };
 
 const slugPattern = /^[a-z0-9][a-z0-9._-]*$/;
-const printable = /^[^\u0000-\u001f\u007f]+$/;
+// The same as ./events.ts: no control characters, no unpaired surrogates.
+const printable = /^(?:[^\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+$/;
 const digits = /^[0-9]{1,20}$/;
 const channels = new Set(["ORGANIC", "AI_SKILL", "AI_SCREEN_READ"]);
 const paymentMethods = new Set(["STANDARD", "AI_WALLET", "TOKEN_PAY"]);
