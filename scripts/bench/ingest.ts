@@ -16,6 +16,7 @@ import { demoApiKeys } from "../../lib/demo/catalogue";
 import { demoWindow } from "../../lib/demo/window";
 import { buildDemoWorld } from "../../lib/demo/world";
 import { escapeCopyText } from "../demo/copy-text";
+import { percentile } from "./stats";
 
 export type BenchIngestOptions = {
   baseUrl: string;
@@ -76,10 +77,6 @@ export function benchEvents(options: { events: number; seed?: number; runId: str
   return { bodies, rows };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 export async function benchIngest(options: BenchIngestOptions): Promise<BenchIngestResult> {
   const batchSize = options.batchSize ?? 1_000;
