@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IntegrationKind, MerchantCategory } from "@/lib/generated/prisma/enums";
+import { compareRisk, rollbackIsImmediate } from "@/lib/review/risk";
 import { medianDurationMs } from "@/lib/review/sla";
 import { pendingStatuses } from "@/lib/review/state-machine";
 import { getCheckRun } from "./check-runs";
@@ -174,4 +175,26 @@ export async function listReviewHistory({ take = 50, before, reviewerId }: { tak
   });
   const names = await userNames(rows.map((r) => r.reviewerId));
   return rows.map(({ reviewerId, ...r }) => ({ ...r, reviewer: names.get(reviewerId)?.name ?? null }));
+}
+
+/** Every version of a merchant's integration with its review dates, newest first. */
+export async function listVersionHistory({ merchantId, integrationId }: { merchantId: string; integrationId: string }) {
+  return db.integrationVersion.findMany({
+    where: { merchantId, integrationId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, status: true, submittedAt: true, decidedAt: true, liveAt: true, basedOnVersionId: true },
+  });
+}
+
+/** What a rollback to `versionId` would do: immediate, or through review and why. Null when not possible. */
+export async function previewRollback({ merchantId, versionId }: { merchantId: string; versionId: string }) {
+  const select = { id: true, number: true, status: true, endpointUrl: true, integration: { select: { kind: true, liveVersionId: true } }, operations: operationsOf } as const;
+  const target = await db.integrationVersion.findFirst({ where: { id: versionId, merchantId, status: "SUPERSEDED" }, select });
+  const liveId = target?.integration.liveVersionId;
+  if (!target || !liveId) return null;
+  const live = await db.integrationVersion.findFirst({ where: { id: liveId, merchantId }, select });
+  if (!live) return null;
+  const side = (v: typeof target) => ({ endpointUrl: v.endpointUrl, operations: v.operations.map((row) => operationFromRow(row, v.integration.kind)) });
+  const risk = compareRisk(side(live), side(target));
+  return { live: { number: live.number, status: live.status }, risk, immediate: rollbackIsImmediate(risk, live.status) };
 }

@@ -5,7 +5,7 @@ import { invalidatePolicy } from "@/lib/policy-runtime/policy-runtime";
 import { announce } from "@/lib/review/announce";
 import { ReviewError } from "@/lib/review/errors";
 import { checkDecision, type Decision } from "@/lib/review/reason-codes";
-import { compareRisk, type RiskComparison } from "@/lib/review/risk";
+import { compareRisk, rollbackIsImmediate, type RiskComparison } from "@/lib/review/risk";
 import { assertTransition, IllegalTransitionError } from "@/lib/review/state-machine";
 import { recordAudit } from "./audit";
 import { operationFromRow } from "./integrations";
@@ -205,7 +205,7 @@ export async function rollbackToVersion({ merchantId, actor, versionId, note }: 
     const live = integration.liveVersionId ? await sideOf(tx, integration.liveVersionId, merchantId) : null;
     if (!live) throw new ReviewError("noLiveVersion");
     const risk = compareRisk(definitionSide(live), definitionSide(target));
-    const mode: RollbackResult["mode"] = risk.riskier || live.status !== "LIVE" ? "review" : "immediate";
+    const mode: RollbackResult["mode"] = rollbackIsImmediate(risk, live.status) ? "immediate" : "review";
     const audit = { after: { rollbackFrom: { id: live.id, number: live.number, status: live.status }, riskReasons: risk.reasons } };
     if (mode === "immediate") {
       await makeLive(tx, { versionId: target.id, merchantId, event: "restore", by: merchantBy(actor), audit });

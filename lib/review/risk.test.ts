@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiffOperation } from "./diff";
-import { compareRisk } from "./risk";
+import { compareRisk, rollbackIsImmediate } from "./risk";
 
 const op = (name: string, annotations: DiffOperation["annotations"] = { readOnly: true }, extra: Partial<DiffOperation> = {}): DiffOperation => ({
   name,
@@ -46,5 +46,13 @@ describe("compareRisk (is a rollback target riskier than the live version?)", ()
 
   it("a different MCP endpoint is riskier", () => {
     expect(compareRisk({ operations: [op("a")], endpointUrl: "https://new.example/mcp" }, { operations: [op("a")], endpointUrl: "https://old.example/mcp" }).reasons).toEqual(["endpointChanged"]);
+  });
+});
+
+describe("rollbackIsImmediate", () => {
+  it("only when not riskier and the live version is LIVE (not suspended)", () => {
+    expect(rollbackIsImmediate({ riskier: false, reasons: [] }, "LIVE")).toBe(true);
+    expect(rollbackIsImmediate({ riskier: false, reasons: [] }, "SUSPENDED")).toBe(false);
+    expect(rollbackIsImmediate({ riskier: true, reasons: ["moreOperations"] }, "LIVE")).toBe(false);
   });
 });

@@ -25,3 +25,8 @@ export function compareRisk(live: Side, candidate: Side): RiskComparison {
   const ordered = [...reasons].sort();
   return { riskier: ordered.length > 0, reasons: ordered };
 }
+
+/** A rollback is immediate only when not riskier and the live version is not suspended. */
+export function rollbackIsImmediate(risk: RiskComparison, liveStatus: string): boolean {
+  return !risk.riskier && liveStatus === "LIVE";
+}

@@ -18,7 +18,9 @@ import { CheckReport } from "./_components/check-report";
 import { McpSettingsForm } from "./_components/mcp-settings-form";
 import { DeleteOperationButton, OperationEditor, type EditableOperation } from "./_components/operation-editor";
 import { OperationsList } from "./_components/operations-list";
+import { ReviewPanel } from "./_components/review-panel";
 import { RunProgress } from "./_components/run-progress";
+import { VersionHistory } from "./_components/version-history";
 
 type Props = { params: Promise<{ merchant: string; id: string }>; searchParams: Promise<{ version?: string; run?: string }> };
 
@@ -163,6 +165,14 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
         </CardBody>
       </Card>
 
+      <ReviewPanel
+        merchant={{ id: ctx.merchant.id, slug: ctx.merchant.slug }}
+        integrationId={integration.id}
+        version={{ id: version.id, number: version.number, status: version.status }}
+        latestRun={runs[0] ?? null}
+        canWrite={canWrite}
+      />
+
       {run ? (
         <Card aria-labelledby="integration-run">
           <CardHeader
@@ -236,6 +246,8 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
           )}
         </CardBody>
       </Card>
+
+      <VersionHistory merchantId={ctx.merchant.id} integrationId={integration.id} base={base} selectedId={version.id} />
 
       <Card aria-labelledby="integration-export">
         <CardHeader title={<span id="integration-export">{t("export.title")}</span>} description={t("export.help", { number: version.number })} />
