@@ -15,4 +15,7 @@ export async function register() {
     // The site keeps serving; validation runs stay QUEUED until a worker starts.
     console.error("[jobs] workers did not start:", error);
   }
+  const { startStatementJobs } = await import("./lib/jobs/statement-jobs");
+  // Monthly statements close on schedule (lib/jobs/statement-jobs.ts); a platform admin can close them too.
+  await startStatementJobs().catch((error) => console.error("[jobs] statement jobs did not start:", error));
 }

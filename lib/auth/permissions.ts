@@ -38,7 +38,7 @@ export function merchantRoleCan(role: MerchantRole, permission: MerchantPermissi
   return byRole[role].has(permission);
 }
 
-export type PlatformPermission = "review:read" | "review:decide" | "admin:agents" | "admin:reviewers" | "admin:suspend" | "admin:audit";
+export type PlatformPermission = "review:read" | "review:decide" | "admin:agents" | "admin:reviewers" | "admin:suspend" | "admin:audit" | "admin:statements";
 
 const platformByRole: Record<PlatformRole, ReadonlySet<PlatformPermission>> = {
   NONE: new Set(),
@@ -49,6 +49,8 @@ const platformByRole: Record<PlatformRole, ReadonlySet<PlatformPermission>> = {
     "admin:reviewers",
     "admin:suspend",
     "admin:audit",
+    // Close monthly statements ahead of the schedule (the platform's side of the settlement).
+    "admin:statements",
   ]),
 };
 

@@ -174,3 +174,16 @@ export async function firstOrderPeriod({ merchantId }: { merchantId: string }): 
   const first = await db.order.findFirst({ where: { merchantId }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true } });
   return first ? periodOf(first.occurredAt) : null;
 }
+
+/** For the platform admin's list: ended open months (the last six per merchant) with live net payout. */
+export async function listStatementsToClose({ now = new Date() }: { now?: Date } = {}) {
+  const periods = await endedOpenPeriods({ now, maxMonths: 6 });
+  const merchants = await db.merchant.findMany({ where: { id: { in: [...new Set(periods.map((p) => p.merchantId))] } }, select: { id: true, name: true } });
+  const names = new Map(merchants.map((m) => [m.id, m.name]));
+  const out = [];
+  for (const p of periods) {
+    const { totals } = await computeStatementFromOrders(p);
+    out.push({ ...p, merchantName: names.get(p.merchantId) ?? p.merchantId, netPayoutFen: totals.netPayoutFen });
+  }
+  return out;
+}

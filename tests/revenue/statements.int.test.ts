@@ -121,6 +121,18 @@ describe("statements", () => {
     expect(lumen).not.toContain(periodOf(now));
     expect(lumen).toContain(addPeriods(previous, -1));
   });
+
+  it("the monthly job closes every ended month of every merchant, and each verifies against the orders", async () => {
+    const { closeEndedStatements } = await import("@/lib/jobs/statement-jobs");
+    const { endedOpenPeriods, verifyStatement } = await import("@/lib/data/statements");
+    const pending = await endedOpenPeriods({ now });
+    expect(pending.length).toBeGreaterThan(3);
+    expect(await closeEndedStatements({ now })).toEqual({ closed: pending.length, failed: 0 });
+    expect(await endedOpenPeriods({ now })).toEqual([]);
+    for (const p of pending) expect(await verifyStatement(p)).toMatchObject({ matches: true });
+    const { db } = await import("@/lib/db");
+    expect(await db.auditEvent.count({ where: { action: "statement.close", actorLabel: "system:close-statements" } })).toBe(pending.length);
+  });
 });
 
 describe("what-if preview", () => {

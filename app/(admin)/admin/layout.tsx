@@ -5,11 +5,12 @@ import { requirePlatform } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requirePlatform("admin:agents");
-  const [nav, shell] = await Promise.all([getTranslations("nav"), getTranslations("shell")]);
+  const [nav, shell, revenue] = await Promise.all([getTranslations("nav"), getTranslations("shell"), getTranslations("revenue.admin")]);
   const items = [
     { href: "/admin", label: nav("agents") },
     { href: "/admin/users", label: nav("users") },
     { href: "/admin/audit", label: nav("audit") },
+    { href: "/admin/statements", label: revenue("nav") },
   ];
   const heading = <p className="text-sm font-semibold text-slate-900">{shell("areas.admin")}</p>;
   return (
