@@ -13,6 +13,7 @@ import { demoWindow } from "../../lib/demo/window";
 import { buildDemoWorld, worldTables } from "../../lib/demo/world";
 import { rollupDefinitions } from "../../lib/rollups/definitions";
 import { escapeCopyText } from "./copy-text";
+import { seedClosedStatements } from "./seed-statements";
 
 export type SeedPhase = "catalogue" | "orders" | "rollups" | "indexes";
 export type SeedProgress = { phase: SeedPhase; done: number; total: number };
@@ -244,6 +245,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedSummary> {
       rollupRows[definition.table] = inserted.rowCount ?? 0;
       report({ phase: "rollups", done: i + 1, total: rollupDefinitions.length });
     }
+    // A closed statement for each merchant's last ended month (scripts/demo/seed-statements.ts).
+    counts.SettlementStatement = await seedClosedStatements(client, { merchantIds: world.merchants.map((m) => m.id), closedAt: window.end });
     await client.query("COMMIT");
     const analyzed = [...bulkTables, ...rollupDefinitions.map((d) => d.table)];
     await client.query(analyzed.map((table) => `ANALYZE "${table}"`).join("; "));
