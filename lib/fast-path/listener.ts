@@ -9,6 +9,7 @@
 // next.config.ts adds to every response. Only GET and HEAD on exact paths are taken; anything
 // else (other methods, trailing slashes, odd encodings) and any handler failure is Next's.
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import type { HandlerResult, HeaderReader } from "@/lib/api/handler-result";
 import { securityHeaders } from "@/lib/security-headers";
 import { publishedFastPathHandlers, type FastPathHandlers } from "./contract";
@@ -16,6 +17,8 @@ import { publishedFastPathHandlers, type FastPathHandlers } from "./contract";
 export const DECISION_PATH = "/api/v1/policy/decision";
 /** A constant answer from this listener: liveness without Next.js, and the benchmark's baseline. */
 export const FAST_HEALTH_PATH = "/api/v1/health/fast";
+/** `x-skillgate-fast-path: off` sends a request through Next.js: to compare the two in production (e2e). */
+export const BYPASS_HEADER = "x-skillgate-fast-path";
 const AGENT_POLICY_PATH = /^\/api\/v1\/merchants\/([^/]+)\/agent-policy\.json$/;
 
 const baseHeaders: Record<string, string> = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
@@ -40,11 +43,20 @@ export function headerReader(headers: IncomingHttpHeaders): HeaderReader {
   };
 }
 
-function send(response: ServerResponse, result: HandlerResult, head: boolean): void {
-  const headers: Record<string, string | number> = { ...baseHeaders, ...result.headers };
-  if (result.body !== null) headers["Content-Length"] = Buffer.byteLength(result.body);
+/** Like Next.js's compression, but only where it pays: bodies of 1 KiB and more (agent-policy.json). */
+const GZIP_FROM_BYTES = 1024;
+
+function send(request: IncomingMessage, response: ServerResponse, result: HandlerResult, head: boolean): void {
+  const vary = result.headers.Vary;
+  const headers: Record<string, string | number> = { ...baseHeaders, ...result.headers, Vary: vary ? `${vary}, Accept-Encoding` : "Accept-Encoding" };
+  let body: string | Buffer | null = result.body;
+  if (body !== null && Buffer.byteLength(body) >= GZIP_FROM_BYTES && /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "")) {
+    body = gzipSync(body);
+    headers["Content-Encoding"] = "gzip";
+  }
+  if (body !== null) headers["Content-Length"] = Buffer.byteLength(body);
   response.writeHead(result.status, headers);
-  response.end(head || result.body === null ? undefined : result.body);
+  response.end(head || body === null ? undefined : body);
 }
 
 function slugOf(pathname: string): string | undefined {
@@ -64,13 +76,15 @@ export function createFastPathListener(options: FastPathOptions): RequestListene
   return (request, response) => {
     const method = request.method;
     const url = request.url ?? "";
-    if (!enabled || (method !== "GET" && method !== "HEAD") || !url.startsWith("/api/v1/")) return void next(request, response);
+    if (!enabled || (method !== "GET" && method !== "HEAD") || !url.startsWith("/api/v1/") || request.headers[BYPASS_HEADER] === "off") {
+      return void next(request, response);
+    }
     const head = method === "HEAD";
     const queryAt = url.indexOf("?");
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
 
     if (pathname === FAST_HEALTH_PATH) {
-      return send(response, { status: 200, headers: { "Content-Type": "application/json" }, body: healthBody }, head);
+      return send(request, response, { status: 200, headers: { "Content-Type": "application/json" }, body: healthBody }, head);
     }
     const published = handlers();
     let pending: Promise<HandlerResult> | undefined;
@@ -82,7 +96,7 @@ export function createFastPathListener(options: FastPathOptions): RequestListene
     }
     if (!pending) return void next(request, response);
     pending.then(
-      (result) => send(response, result, head),
+      (result) => send(request, response, result, head),
       (error) => {
         onError(error, request);
         if (!response.headersSent) void next(request, response);

@@ -48,9 +48,18 @@ beforeEach(async () => {
   world = await createPolicyWorld();
 });
 
-// Headers the handlers decide; Date, Connection and Content-Length belong to the transport.
+// Headers the handlers decide; Date, Connection and Content-Length belong to the transport, and
+// the fast path adds Accept-Encoding to Vary (it may gzip, as Next.js does).
 const compared = ["content-type", "cache-control", "www-authenticate", "etag", "vary"];
-const pick = (headers: Headers) => Object.fromEntries(compared.flatMap((name) => (headers.has(name) ? [[name, headers.get(name)]] : [])));
+const withoutAcceptEncoding = (vary: string) => vary.split(/,\s*/).filter((v) => v !== "Accept-Encoding").join(", ");
+const pick = (headers: Headers) =>
+  Object.fromEntries(
+    compared.flatMap((name) => {
+      const value = headers.get(name);
+      if (value === null) return [];
+      return name === "vary" ? (withoutAcceptEncoding(value) ? [[name, withoutAcceptEncoding(value)]] : []) : [[name, value]];
+    }),
+  );
 
 async function bothAnswer(path: string, headers: Record<string, string>) {
   const request = new Request(`http://localhost${path}`, { headers });
@@ -105,6 +114,7 @@ describe("fast path and Next.js route answer alike", () => {
       expect(next.status, name).toBe(status);
       expect(fast, name).toEqual(next);
       for (const { key: header, value } of securityHeaders) expect(fastHeaders.get(header), `${name}: ${header}`).toBe(value);
+      expect(fastHeaders.get("vary"), name).toContain("Accept-Encoding");
     }
     expect(handedToNext).toEqual([]);
   });
@@ -138,6 +148,26 @@ describe("fast path routing", () => {
     const get = await fetch(`${base}${decisionPath()}`, { headers: bearer(world.agentKey) });
     const head = await fetch(`${base}${decisionPath()}`, { method: "HEAD", headers: bearer(world.agentKey) });
     expect([head.status, head.headers.get("cache-control"), await head.text()]).toEqual([200, get.headers.get("cache-control"), ""]);
+  });
+
+  it("gzips bodies of 1 KiB and more for clients that accept it, and sends the rest as is", async () => {
+    const path = `/api/v1/merchants/${world.merchant.slug}/agent-policy.json`;
+    const plain = await fetch(`${base}${path}`, { headers: { ...bearer(world.agentKey), "accept-encoding": "identity" } });
+    const text = await plain.text();
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(1024);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const zipped = await fetch(`${base}${path}`, { headers: { ...bearer(world.agentKey), "accept-encoding": "gzip, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(Number(zipped.headers.get("content-length"))).toBeLessThan(Buffer.byteLength(text));
+    expect(await zipped.text()).toBe(text); // fetch decodes it
+    const small = await fetch(`${base}${decisionPath()}`, { headers: { ...bearer(world.agentKey), "accept-encoding": "gzip" } });
+    expect(small.headers.get("content-encoding")).toBeNull();
+  });
+
+  it("hands a request with x-skillgate-fast-path: off to Next.js", async () => {
+    const response = await fetch(`${base}${decisionPath()}`, { headers: { ...bearer(world.agentKey), "x-skillgate-fast-path": "off" } });
+    expect(response.status).toBe(599);
+    expect(handedToNext).toEqual([`GET ${decisionPath()}`]);
   });
 
   it("answers its constant health route itself", async () => {
