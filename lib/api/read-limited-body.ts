@@ -1,6 +1,8 @@
 // Reads a request body as UTF-8 text up to a byte limit, counting while it streams: a missing or
 // false Content-Length cannot make us buffer more than the limit.
 
+import { isUtf8 } from "node:buffer";
+
 export type LimitedBody = { ok: true; text: string } | { ok: false; reason: "too_large" | "invalid_utf8" };
 
 export async function readLimitedText(request: Request, limitBytes: number): Promise<LimitedBody> {
@@ -21,9 +23,9 @@ export async function readLimitedText(request: Request, limitBytes: number): Pro
     chunks.push(value);
   }
   const bytes = Buffer.concat(chunks, size);
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, reason: "invalid_utf8" };
-  }
+  // Validate, then decode natively: a fatal TextDecoder costs several times more on the 1,000-event
+  // ingest batches. A leading byte-order mark is dropped, as TextDecoder does.
+  if (!isUtf8(bytes)) return { ok: false, reason: "invalid_utf8" };
+  const text = bytes.toString("utf8");
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
