@@ -56,7 +56,7 @@ export async function AppShell({
           {areas.length > 1 ? <AreaLinks label={t("areas.label")} items={areas} /> : null}
           <div className="ml-auto flex items-center gap-3">
             <LanguageSwitch />
-            <NotificationsBell unread={unread} />
+            <NotificationsBell userId={user.id} unread={unread} />
             <UserMenu name={user.name} email={user.email} />
           </div>
         </div>

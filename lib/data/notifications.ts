@@ -77,10 +77,13 @@ export async function listNotifications({ userId, take = 20 }: { userId: string;
   return rows.map((row) => ({ ...row, params: (row.params ?? {}) as NotificationParams }));
 }
 
-/** Marks one of the user's notifications read; another user's id changes nothing. */
-export async function markNotificationRead({ userId, id }: { userId: string; id: string }): Promise<boolean> {
-  const { count } = await db.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
-  return count > 0;
+/**
+ * Marks one of the user's notifications read and returns it (its link), or null when it is not
+ * the user's: another user's id changes nothing.
+ */
+export async function markNotificationRead({ userId, id }: { userId: string; id: string }): Promise<{ link: string | null } | null> {
+  await db.notification.updateMany({ where: { id, userId, readAt: null }, data: { readAt: new Date() } });
+  return db.notification.findFirst({ where: { id, userId }, select: { link: true } });
 }
 
 export async function markAllNotificationsRead({ userId }: { userId: string }): Promise<number> {

@@ -25,3 +25,8 @@ export type WebhookEventType = SubscribableEventType | typeof TEST_EVENT_TYPE;
 export function isSubscribableEventType(value: string): value is SubscribableEventType {
   return (webhookEventTypes as readonly string[]).includes(value);
 }
+
+/** The key of an event type in the `webhooks.events` catalogue (message keys cannot hold dots). */
+export function eventMessageKey(type: string): string {
+  return type.replaceAll(".", "_");
+}

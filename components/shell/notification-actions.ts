@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { userAction } from "@/lib/auth/action";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/data/notifications";
+
+/** Only paths of this app: a stored link never sends anyone to another site. */
+function isAppPath(link: string | null | undefined): link is string {
+  return !!link && link.startsWith("/") && !link.startsWith("//") && !link.includes("\\");
+}
+
+export const openNotificationAction = userAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, user) => {
+  const notification = await markNotificationRead({ userId: user.id, id });
+  revalidatePath("/", "layout");
+  if (isAppPath(notification?.link)) redirect(notification.link);
+  return { ok: true };
+});
+
+export const markAllNotificationsReadAction = userAction(z.object({}), async (_input, user) => {
+  await markAllNotificationsRead({ userId: user.id });
+  revalidatePath("/", "layout");
+  return { ok: true };
+});
