@@ -198,3 +198,13 @@ export async function previewRollback({ merchantId, versionId }: { merchantId: s
   const risk = compareRisk(side(live), side(target));
   return { live: { number: live.number, status: live.status }, risk, immediate: rollbackIsImmediate(risk, live.status) };
 }
+
+/** Live versions taken out (by an admin or drift detection), for reviewers to look at again. */
+export async function listSuspendedVersions() {
+  return db.integrationVersion.findMany({
+    where: { status: "SUSPENDED" },
+    orderBy: { updatedAt: "asc" },
+    take: 100,
+    select: { id: true, number: true, updatedAt: true, integration: { select: { name: true, driftDetectedAt: true, merchant: { select: { name: true } } } } },
+  });
+}

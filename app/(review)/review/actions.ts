@@ -30,7 +30,7 @@ export const releaseAction = platformAction("review:decide", reviewVersionSchema
 export const decideAction = platformAction("review:decide", decideSchema, async (input, user) => {
   await decideVersion({ reviewer: await actorOf(user), ...input }).catch(refuseReview);
   refresh(input.versionId);
-  return { ok: true, message: input.decision };
+  return { ok: true, message: input.decision as string };
 });
 
 export const reviewerCommentAction = platformAction("review:decide", commentSchema, async (input, user) => {
