@@ -38,7 +38,7 @@ export function merchantRoleCan(role: MerchantRole, permission: MerchantPermissi
   return byRole[role].has(permission);
 }
 
-export type PlatformPermission = "review:read" | "review:decide" | "admin:agents" | "admin:reviewers" | "admin:suspend" | "admin:audit" | "admin:statements";
+export type PlatformPermission = "review:read" | "review:decide" | "admin:agents" | "admin:reviewers" | "admin:suspend" | "admin:audit" | "admin:statements" | "admin:revenue";
 
 const platformByRole: Record<PlatformRole, ReadonlySet<PlatformPermission>> = {
   NONE: new Set(),
@@ -51,6 +51,8 @@ const platformByRole: Record<PlatformRole, ReadonlySet<PlatformPermission>> = {
     "admin:audit",
     // Close monthly statements ahead of the schedule (the platform's side of the settlement).
     "admin:statements",
+    // Change a merchant's revenue-share rules (the platform's side of the agreement).
+    "admin:revenue",
   ]),
 };
 

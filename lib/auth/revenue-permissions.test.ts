@@ -11,7 +11,9 @@ describe("revenue and statement permissions", () => {
     expect(merchantRoleCan("DEVELOPER", "revenue:read")).toBe(false);
     expect(merchantRoleCan("DEVELOPER", "statements:read")).toBe(false);
   });
-  it("lets platform admins close statements, not reviewers", () => {
+  it("lets platform admins close statements and change rules, not reviewers", () => {
+    expect(platformRoleCan("ADMIN", "admin:revenue")).toBe(true);
+    expect(platformRoleCan("REVIEWER", "admin:revenue")).toBe(false);
     expect(platformRoleCan("ADMIN", "admin:statements")).toBe(true);
     expect(platformRoleCan("REVIEWER", "admin:statements")).toBe(false);
     expect(platformRoleCan("NONE", "admin:statements")).toBe(false);

@@ -133,3 +133,17 @@ export async function cancelRevenueRule({ merchantId, actor, ruleId, now = new D
   });
   invalidateRevenueRules(merchantId);
 }
+
+/** For the platform admin's pages, which are not scoped by a membership. */
+export async function findMerchantBySlug(slug: string): Promise<{ id: string; slug: string; name: string } | null> {
+  return db.merchant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+}
+
+export async function listMerchantsForRevenue() {
+  const [merchants, counts] = await Promise.all([
+    db.merchant.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } }),
+    db.revenueShareRule.groupBy({ by: ["merchantId"], _count: { _all: true } }),
+  ]);
+  const byMerchant = new Map(counts.map((c) => [c.merchantId, c._count._all]));
+  return merchants.map((m) => ({ ...m, rules: byMerchant.get(m.id) ?? 0 }));
+}

@@ -19,6 +19,7 @@ vi.mock("next-intl/server", () => {
 let fx: IngestFixture;
 let actions: typeof import("@/app/(merchant)/m/[merchant]/revenue/actions");
 let adminActions: typeof import("@/app/(admin)/admin/statements/actions");
+let adminRules: typeof import("@/app/(admin)/admin/revenue/actions");
 
 async function actAs(email: string | null) {
   if (!email) return void (acting.session = null);
@@ -39,6 +40,7 @@ beforeAll(async () => {
   fx = await setUpIngest();
   actions = await import("@/app/(merchant)/m/[merchant]/revenue/actions");
   adminActions = await import("@/app/(admin)/admin/statements/actions");
+  adminRules = await import("@/app/(admin)/admin/revenue/actions");
   // One order of Lumen's last month, so a leak of it into another merchant's export would show.
   const at = new Date(Date.parse(`${addPeriods(periodOf(new Date()), -1)}-15T04:00:00Z`));
   const created = { type: "CREATED", merchant: "lumen-coffee", externalId: "lumen-secret-1", channel: "AI_SCREEN_READ", agent: "aurora", paymentMethod: "TOKEN_PAY", amountFen: 4_200, occurredAt: at.toISOString() };
@@ -95,6 +97,22 @@ describe("revenue actions", () => {
     expect(lumenCsv).toContain("lumen-secret-1");
     const badPeriod = await route.GET(new Request("http://localhost/x"), { params: Promise.resolve({ merchant: "lumen-coffee", period: "2026-13" }) });
     expect(badPeriod.status).toBe(400);
+  });
+
+  it("lets platform admins (not reviewers, not other merchants) change a merchant's rules, audited as themselves", async () => {
+    const fields = { ...proposal("railgo"), effectiveDate: "2099-07-01" };
+    await actAs("reviewer@skillgate.demo");
+    expect(await adminRules.adminScheduleRevenueRuleAction(null, form(fields))).toMatchObject({ ok: false, error: "auth.errors.forbidden" });
+    await actAs("owner@lumen.demo");
+    expect(await adminRules.adminScheduleRevenueRuleAction(null, form(fields))).toMatchObject({ ok: false, error: "auth.errors.forbidden" });
+    await actAs("admin@skillgate.demo");
+    expect(await adminRules.adminScheduleRevenueRuleAction(null, form({ ...fields, merchant: "no-such-shop" }))).toMatchObject({ ok: false, error: "auth.errors.notFound" });
+    const ok = await adminRules.adminScheduleRevenueRuleAction(null, form(fields));
+    expect(ok).toMatchObject({ ok: true });
+    const { db } = await import("@/lib/db");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: (ok as { ruleId: string }).ruleId } });
+    expect(audit).toMatchObject({ action: "revenueRule.schedule", actorLabel: "admin@skillgate.demo" });
+    expect(await adminRules.adminCancelRevenueRuleAction(null, form({ merchant: "railgo", ruleId: (ok as { ruleId: string }).ruleId }))).toMatchObject({ ok: true });
   });
 
   it("lets only platform admins close a month", async () => {

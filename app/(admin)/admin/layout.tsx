@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin", label: nav("agents") },
     { href: "/admin/users", label: nav("users") },
     { href: "/admin/audit", label: nav("audit") },
+    { href: "/admin/revenue", label: revenue("rulesNav") },
     { href: "/admin/statements", label: revenue("nav") },
   ];
   const heading = <p className="text-sm font-semibold text-slate-900">{shell("areas.admin")}</p>;

@@ -7,12 +7,15 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { ActionState } from "@/lib/auth/action";
-import { previewRevenueRuleAction, scheduleRevenueRuleAction } from "../actions";
+import type { previewRevenueRuleAction, scheduleRevenueRuleAction } from "../actions";
 import type { PreviewResult } from "./preview-types";
 import { PreviewPanel } from "./preview-panel";
 
 type Props = {
   merchant: string;
+  /** The merchant's own actions, or the platform admin's (same form fields, other authorization). */
+  previewAction: typeof previewRevenueRuleAction;
+  scheduleAction: typeof scheduleRevenueRuleAction;
   agents: { id: string; name: string }[];
   /** Asia/Shanghai dates: the earliest effective date, and the default preview period (last month). */
   today: string;
@@ -23,7 +26,7 @@ type Props = {
 type Values = { channel: string; agentId: string; ratePercent: string; fixedFeeYuan: string; effectiveDate: string; from: string; to: string };
 
 /** Propose a rule, preview it over real orders, then schedule it (the same values). */
-export function RuleForm({ merchant, agents, today, previewFrom, previewTo }: Props) {
+export function RuleForm({ merchant, previewAction, scheduleAction, agents, today, previewFrom, previewTo }: Props) {
   const t = useTranslations("revenue.form");
   const channels = useTranslations("revenue.channels");
   const locale = useLocale();
@@ -31,18 +34,18 @@ export function RuleForm({ merchant, agents, today, previewFrom, previewTo }: Pr
   const [previewedFor, setPreviewedFor] = useState<string | null>(null);
   const key = JSON.stringify({ ...values, effectiveDate: "" });
 
-  const [preview, previewAction, previewing] = useActionState(async (prev: ActionState<{ preview: PreviewResult }>, formData: FormData) => {
-    const result = await previewRevenueRuleAction(prev, formData);
+  const [preview, previewFormAction, previewing] = useActionState(async (prev: ActionState<{ preview: PreviewResult }>, formData: FormData) => {
+    const result = await previewAction(prev, formData);
     setPreviewedFor(result?.ok ? key : null);
     return result;
   }, null);
-  const [scheduled, scheduleAction, scheduling] = useActionState(scheduleRevenueRuleAction, null);
+  const [scheduled, scheduleFormAction, scheduling] = useActionState(scheduleAction, null);
   const errors = { ...(preview && !preview.ok ? preview.fieldErrors : {}), ...(scheduled && !scheduled.ok ? scheduled.fieldErrors : {}) };
   const set = (name: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
   const fresh = preview?.ok && previewedFor === key;
 
   return (
-    <form action={previewAction} className="space-y-5" noValidate>
+    <form action={previewFormAction} className="space-y-5" noValidate>
       <input type="hidden" name="merchant" value={merchant} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="rule-channel" label={t("channel")} error={errors.channel?.[0]}>
@@ -85,7 +88,7 @@ export function RuleForm({ merchant, agents, today, previewFrom, previewTo }: Pr
         <Button type="submit" variant="secondary" disabled={previewing}>
           {previewing ? t("previewing") : t("preview")}
         </Button>
-        <Button type="submit" formAction={scheduleAction} disabled={scheduling || !fresh} aria-describedby="rule-schedule-hint">
+        <Button type="submit" formAction={scheduleFormAction} disabled={scheduling || !fresh} aria-describedby="rule-schedule-hint">
           {scheduling ? t("scheduling") : t("schedule")}
         </Button>
         <span id="rule-schedule-hint" className="text-xs text-slate-500">
