@@ -1,4 +1,5 @@
-// Demo integrations: every VersionStatus appears across the set, both kinds, with realistic
+// Demo integrations: every resting VersionStatus appears across the set (APPROVED is transient:
+// approval makes a version LIVE in the same transaction, lib/review/state-machine.ts), both kinds, with realistic
 // operations (JSON Schemas, HTTP endpoints, annotations) so the registry, review console and
 // exporters have something real to show.
 import type { IntegrationVisibility, VersionStatus } from "../generated/prisma/enums";
@@ -224,7 +225,7 @@ export const demoIntegrations: readonly DemoIntegration[] = [
       mcpTool("request_ride", "Request a ride now; the fare is charged at the end of the trip.", object({ from: str("Pick-up"), to: str("Destination"), tier: str("Car tier", { enum: ["economy", "comfort", "xl"] }) }, ["from", "to"]), paying, ["Book a ride to the airport", "叫车去虹桥机场"]),
       mcpTool("cancel_ride", "Cancel a ride; a fee applies after the driver arrives.", object({ rideId: str("Ride id") }, ["rideId"]), cancelling),
     ],
-    versions: [{ status: "LIVE" }, { status: "APPROVED", note: "Adds XL tier." }],
+    versions: [{ status: "SUPERSEDED" }, { status: "LIVE", note: "Adds XL tier." }],
   },
   {
     merchant: "swiftride",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashApiKeySecret } from "../api-keys/secret";
 import { demoApiKeys, demoMerchants, demoUsers } from "./catalogue";
 import { canonicalJson } from "../canonical-json";
+import { getReasonCode } from "../review/reason-codes";
 import { demoWindow } from "./window";
 import { buildDemoWorld } from "./world";
 
@@ -35,13 +36,16 @@ describe("buildDemoWorld", () => {
 
   it("has integrations in every version status, both kinds, and live ones linked", () => {
     const statuses = new Set(world.tables.IntegrationVersion.map((v) => v.status));
-    for (const s of ["DRAFT", "SUBMITTED", "IN_REVIEW", "APPROVED", "CHANGES_REQUESTED", "REJECTED", "LIVE", "SUPERSEDED", "SUSPENDED", "WITHDRAWN"]) {
+    // APPROVED is transient (approval goes LIVE in the same transaction), so no version rests there.
+    for (const s of ["DRAFT", "SUBMITTED", "IN_REVIEW", "CHANGES_REQUESTED", "REJECTED", "LIVE", "SUPERSEDED", "SUSPENDED", "WITHDRAWN"]) {
       expect(statuses, s).toContain(s);
     }
+    expect(statuses).not.toContain("APPROVED");
     expect(new Set(world.tables.Integration.map((i) => i.kind))).toEqual(new Set(["MCP_SERVER", "SKILL"]));
     for (const link of world.liveVersionLinks) {
       const version = world.tables.IntegrationVersion.find((v) => v.id === link.liveVersionId)!;
-      expect(version.status).toBe("LIVE");
+      // A suspended version stays linked (not offered to agents) until reinstated or replaced.
+      expect(["LIVE", "SUSPENDED"]).toContain(version.status);
       expect(version.integrationId).toBe(link.integrationId);
       expect((version.liveAt as Date).getTime()).toBeLessThan(window.start.getTime());
     }
@@ -52,6 +56,30 @@ describe("buildDemoWorld", () => {
     expect(world.tables.CheckResult.some((r) => r.ruleId === "SG-MCP-003")).toBe(true);
     const reasons = world.tables.Review.flatMap((r) => r.reasonCodes as string[]);
     expect(reasons).toEqual(expect.arrayContaining(["DESCRIPTION_UNCLEAR", "RISK_UNDECLARED"]));
+  });
+
+  it("is consistent with the review state machine", () => {
+    const versions = world.tables.IntegrationVersion;
+    const reviews = world.tables.Review;
+    for (const v of versions) {
+      const label = `${v.id} ${v.status}`;
+      if (v.status !== "DRAFT") expect(v.submittedAt, label).not.toBeNull();
+      if (v.status === "SUBMITTED" || v.status === "WITHDRAWN") expect(v.claimedById, label).toBeNull();
+      if (v.status === "IN_REVIEW") expect(v.claimedById, label).not.toBeNull();
+      const decided = ["CHANGES_REQUESTED", "REJECTED", "LIVE", "SUPERSEDED", "SUSPENDED"].includes(v.status as string);
+      expect(reviews.filter((r) => r.versionId === v.id), label).toHaveLength(decided ? 1 : 0);
+      if (decided) expect(v.decidedAt, label).not.toBeNull();
+    }
+    // Every negative decision names at least one reason from the catalogue.
+    for (const r of reviews.filter((r) => r.decision !== "APPROVED")) {
+      expect((r.reasonCodes as string[]).length).toBeGreaterThan(0);
+      for (const code of r.reasonCodes as string[]) expect(getReasonCode(code), code).toBeDefined();
+    }
+    // At most one LIVE-or-SUSPENDED version per integration, and the median has decisions to show.
+    const linked = new Set(world.liveVersionLinks.map((l) => l.integrationId));
+    expect(linked.size).toBe(world.liveVersionLinks.length);
+    const recent = versions.filter((v) => v.decidedAt && (v.decidedAt as Date).getTime() > window.end.getTime() - 30 * 86_400_000);
+    expect(recent.length).toBeGreaterThanOrEqual(2);
   });
 
   it("schedules revenue rules: AI channels from the window start, a change on day 45, no ORGANIC rule", () => {

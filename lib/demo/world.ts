@@ -271,8 +271,10 @@ export function buildDemoWorld(options: { seed: number; window: DemoWindow; pass
         updatedAt,
       });
       previousVersionId = versionId;
+      // A suspended version stays the integration's live version (not offered to agents) until a
+      // reviewer reinstates it or another version goes live.
+      if (version.status === "LIVE" || version.status === "SUSPENDED") liveVersionLinks.push({ integrationId, liveVersionId: versionId });
       if (version.status === "LIVE") {
-        liveVersionLinks.push({ integrationId, liveVersionId: versionId });
         for (const op of ops) {
           if (op.annotations.movesMoney && !op.annotations.destructive) orderTargets[integration.merchant].push({ integrationId, operationName: op.name });
         }
