@@ -15,6 +15,7 @@ import { createDraftAction, runValidationAction } from "../actions";
 import { RunStatusBadge, VersionStatusBadge } from "../_components/status-badge";
 import { ActionButton } from "./_components/action-button";
 import { CheckReport } from "./_components/check-report";
+import { DriftPanel } from "./_components/drift-panel";
 import { McpSettingsForm } from "./_components/mcp-settings-form";
 import { DeleteOperationButton, OperationEditor, type EditableOperation } from "./_components/operation-editor";
 import { OperationsList } from "./_components/operations-list";
@@ -105,6 +106,8 @@ export default async function IntegrationPage({ params, searchParams }: Props) {
           </nav>
         </CardBody>
       </Card>
+
+      {isMcp && integration.liveVersionId ? <DriftPanel merchantId={ctx.merchant.id} slug={ctx.merchant.slug} integrationId={integration.id} canRecheck={canWrite} /> : null}
 
       <Card aria-labelledby="integration-version">
         <CardHeader
