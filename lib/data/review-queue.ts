@@ -5,6 +5,7 @@ import type { IntegrationKind, MerchantCategory } from "@/lib/generated/prisma/e
 import { compareRisk, rollbackIsImmediate } from "@/lib/review/risk";
 import { medianDurationMs } from "@/lib/review/sla";
 import { pendingStatuses } from "@/lib/review/state-machine";
+import { listAuditEvents } from "./audit";
 import { getCheckRun } from "./check-runs";
 import { operationFromRow } from "./integrations";
 
@@ -207,4 +208,10 @@ export async function listSuspendedVersions() {
     take: 100,
     select: { id: true, number: true, updatedAt: true, integration: { select: { name: true, driftDetectedAt: true, merchant: { select: { name: true } } } } },
   });
+}
+
+/** The version's audit trail (transitions, claims, decisions, comments), oldest first. */
+export async function getVersionActivity({ versionId, merchantId }: { versionId: string; merchantId: string }) {
+  const events = await listAuditEvents({ merchantId, objectType: "integration_version", objectId: versionId, take: 200 });
+  return events.reverse().map((e) => ({ id: e.id.toString(), action: e.action, actorLabel: e.actorLabel, ip: e.ip, before: e.before, after: e.after, createdAt: e.createdAt }));
 }

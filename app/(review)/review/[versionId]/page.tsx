@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CheckReport } from "@/app/(merchant)/m/[merchant]/integrations/[id]/_components/check-report";
 import { OperationsList } from "@/app/(merchant)/m/[merchant]/integrations/[id]/_components/operations-list";
 import { VersionStatusBadge } from "@/app/(merchant)/m/[merchant]/integrations/_components/status-badge";
+import { Activity } from "@/components/review/activity";
 import { DecisionList } from "@/components/review/decision-list";
 import { dateTime } from "@/components/review/format";
 import { ReviewForm } from "@/components/review/review-form";
@@ -15,7 +16,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { platformRoleCan } from "@/lib/auth/permissions";
 import { requirePlatform } from "@/lib/auth/session";
-import { getReviewDetail } from "@/lib/data/review-queue";
+import { getReviewDetail, getVersionActivity } from "@/lib/data/review-queue";
 import { diffVersions } from "@/lib/review/diff";
 import { claimAction, reinstateAction, releaseAction, reviewerCommentAction } from "../actions";
 import { DecideForm } from "../_components/decide-form";
@@ -33,7 +34,12 @@ export default async function ReviewVersionPage({ params }: Props) {
   const user = await requirePlatform("review:read");
   const detail = await getReviewDetail({ versionId });
   if (!detail) notFound();
-  const [t, ti, format] = await Promise.all([getTranslations("review"), getTranslations("integrations"), getFormatter()]);
+  const [t, ti, format, activity] = await Promise.all([
+    getTranslations("review"),
+    getTranslations("integrations"),
+    getFormatter(),
+    getVersionActivity({ versionId: detail.version.id, merchantId: detail.version.merchantId }),
+  ]);
   const { version, live, run } = detail;
   const integration = version.integration;
   const canDecide = platformRoleCan(user.platformRole, "review:decide");
@@ -156,6 +162,13 @@ export default async function ReviewVersionPage({ params }: Props) {
               </ReviewForm>
             </section>
           ) : null}
+        </CardBody>
+      </Card>
+
+      <Card aria-labelledby="review-activity">
+        <CardHeader title={<span id="review-activity">{t("activity.title")}</span>} />
+        <CardBody>
+          <Activity events={activity} />
         </CardBody>
       </Card>
     </div>
