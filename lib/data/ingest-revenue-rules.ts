@@ -8,7 +8,11 @@ import { ingestPool } from "./ingest-pool";
 // ever missing the newest versions: whoever writes a rule calls invalidateRevenueRules on its
 // instance, and other instances see the change within CACHE_MS.
 const CACHE_MS = 10_000;
-const cache = new Map<string, { rules: RuleVersion[]; expires: number }>();
+// On globalThis: Next.js bundles route handlers and server actions separately, so a module-level
+// Map would be one cache per bundle and the rule page's invalidation would miss the ingest route's.
+const KEY = Symbol.for("skillgate.revenueRuleCache");
+type Holder = { [KEY]?: Map<string, { rules: RuleVersion[]; expires: number }> };
+const cache = ((globalThis as Holder)[KEY] ??= new Map());
 
 type RuleRow = {
   merchantId: string;
