@@ -8,7 +8,7 @@ import { saveOperationSchema } from "@/lib/validation/integrations";
 import { createRegistryMerchant, ensureEncryptionKey, type RegistryMerchant } from "@/tests/support/registry-fixtures";
 import { createDraftFrom, createIntegrationFromDefinition, saveOperation } from "./integrations";
 import { getMedianReviewTime, getMerchantReview, getQueuePosition, listReviewQueue } from "./review-queue";
-import { addComment, claimVersion, decideVersion, releaseVersion, rollbackToVersion, submitVersion, withdrawVersion } from "./reviews";
+import { addComment, claimVersion, decideVersion, reinstateVersion, releaseVersion, rollbackToVersion, submitVersion, withdrawVersion } from "./reviews";
 import { suspendLiveVersion } from "./version-transitions";
 
 let a: RegistryMerchant;
@@ -265,5 +265,23 @@ describe("rollback and suspension", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: versionId, action: "version.suspended" } });
     expect(audit).toMatchObject({ actorId: null, actorLabel: "system:drift", after: { status: "SUSPENDED", reason: "New destructive tool wipe_all", newTools: ["wipe_all"] } });
     expect(await codeOf(suspendLiveVersion(args))).toBe("illegal:SUSPENDED:supersede");
+
+    // A reviewer reinstates it after looking again; the drift flag clears.
+    await db.integration.update({ where: { id: integrationId }, data: { driftDetectedAt: new Date() } });
+    await reinstateVersion({ reviewer, versionId, message: "Checked: the new tool is read-only." });
+    expect(await statusOf(versionId)).toBe("LIVE");
+    expect(await db.integration.findUniqueOrThrow({ where: { id: integrationId } })).toMatchObject({ liveVersionId: versionId, driftDetectedAt: null });
+    expect((await auditActions(versionId)).slice(-2)).toEqual(["version.suspended", "version.reinstated"]);
+  });
+
+  it("a new approval replaces a suspended live version (SUSPENDED → SUPERSEDED)", async () => {
+    const { integrationId, versionId: v1 } = await newSkill(a);
+    await goLive(a, v1);
+    await suspendLiveVersion({ merchantId: a.merchant.id, integrationId, by: { as: "admin", actor: reviewer2 }, reason: "Complaint" });
+    const { versionId: v2 } = await createDraftFrom({ merchantId: a.merchant.id, actor: a.actor, versionId: v1 });
+    await goLive(a, v2);
+    expect(await statusOf(v1)).toBe("SUPERSEDED");
+    expect(await statusOf(v2)).toBe("LIVE");
+    expect(await db.integration.findUniqueOrThrow({ where: { id: integrationId } })).toMatchObject({ liveVersionId: v2 });
   });
 });
