@@ -215,3 +215,8 @@ export async function getVersionActivity({ versionId, merchantId }: { versionId:
   const events = await listAuditEvents({ merchantId, objectType: "integration_version", objectId: versionId, take: 200 });
   return events.reverse().map((e) => ({ id: e.id.toString(), action: e.action, actorLabel: e.actorLabel, ip: e.ip, before: e.before, after: e.after, createdAt: e.createdAt }));
 }
+
+/** The live version's integration, for an admin suspending it (must still be the live one). */
+export async function findVersionForSuspension({ versionId }: { versionId: string }) {
+  return db.integrationVersion.findFirst({ where: { id: versionId, liveOf: { isNot: null } }, select: { merchantId: true, integrationId: true } });
+}

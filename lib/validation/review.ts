@@ -36,6 +36,8 @@ export const decideSchema = z.object({
 
 export const reviewVersionSchema = z.object({ versionId: id });
 
+export const suspendSchema = z.object({ versionId: id, reason: z.string().trim().min(1, v("reasonTextRequired")).max(1000, v("messageTooLong")) });
+
 export const reinstateSchema = z.object({ versionId: id, message: z.string().max(4000, v("messageTooLong")).default("") });
 
 const kinds = ["MCP_SERVER", "SKILL"] as const;

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actorOf, platformAction } from "@/lib/auth/action";
+import { ActionError, actorOf, platformAction } from "@/lib/auth/action";
+import { findVersionForSuspension } from "@/lib/data/review-queue";
 import { addComment, claimVersion, decideVersion, reinstateVersion, releaseVersion } from "@/lib/data/reviews";
+import { suspendLiveVersion } from "@/lib/data/version-transitions";
 import { refuseReview } from "@/lib/review/action-errors";
-import { commentSchema, decideSchema, reinstateSchema, reviewVersionSchema } from "@/lib/validation/review";
+import { commentSchema, decideSchema, reinstateSchema, reviewVersionSchema, suspendSchema } from "@/lib/validation/review";
 
 // The reviewer console's actions. Authorization: review:decide (platformAction); who holds the
 // claim and which transitions are legal is enforced in lib/data/reviews.ts.
@@ -43,4 +45,13 @@ export const reinstateAction = platformAction("review:decide", reinstateSchema, 
   await reinstateVersion({ reviewer: await actorOf(user), versionId: input.versionId, message: input.message }).catch(refuseReview);
   refresh(input.versionId);
   return { ok: true, message: "reinstated" };
+});
+
+/** An admin takes a live version out (LIVE → SUSPENDED); a reviewer reinstates it after review. */
+export const suspendAction = platformAction("admin:suspend", suspendSchema, async (input, user) => {
+  const version = await findVersionForSuspension({ versionId: input.versionId });
+  if (!version) throw new ActionError("review.errors.notFound");
+  await suspendLiveVersion({ merchantId: version.merchantId, integrationId: version.integrationId, by: { as: "admin", actor: await actorOf(user) }, reason: input.reason }).catch(refuseReview);
+  refresh(input.versionId);
+  return { ok: true, message: "suspended" };
 });

@@ -18,7 +18,7 @@ import { platformRoleCan } from "@/lib/auth/permissions";
 import { requirePlatform } from "@/lib/auth/session";
 import { getReviewDetail, getVersionActivity } from "@/lib/data/review-queue";
 import { diffVersions } from "@/lib/review/diff";
-import { claimAction, reinstateAction, releaseAction, reviewerCommentAction } from "../actions";
+import { claimAction, reinstateAction, releaseAction, reviewerCommentAction, suspendAction } from "../actions";
 import { DecideForm } from "../_components/decide-form";
 import { DiffView } from "../_components/diff-view";
 import { SlaBadge } from "../_components/sla-badge";
@@ -43,10 +43,11 @@ export default async function ReviewVersionPage({ params }: Props) {
   const { version, live, run } = detail;
   const integration = version.integration;
   const canDecide = platformRoleCan(user.platformRole, "review:decide");
+  const canSuspend = platformRoleCan(user.platformRole, "admin:suspend") && version.status === "LIVE";
   const mine = version.claimedById === user.id;
   const hidden = { versionId: version.id };
   const diff = diffVersions(live && live.definition, version.definition);
-  const done = { claimed: t("done.claimed"), released: t("done.released"), reinstated: t("done.reinstated") };
+  const done = { claimed: t("done.claimed"), released: t("done.released"), reinstated: t("done.reinstated"), suspended: t("done.suspended") };
   const now = new Date();
 
   return (
@@ -159,6 +160,20 @@ export default async function ReviewVersionPage({ params }: Props) {
                   {t("detail.message")}
                 </label>
                 <Textarea id="reinstate-message" name="message" maxLength={4000} />
+              </ReviewForm>
+            </section>
+          ) : null}
+          {canSuspend ? (
+            <section aria-labelledby="review-suspend" className="space-y-2">
+              <h3 id="review-suspend" className="text-sm font-semibold text-slate-900">
+                {t("detail.suspendTitle")}
+              </h3>
+              <p className="text-sm text-slate-700">{t("detail.suspendHelp")}</p>
+              <ReviewForm action={suspendAction} hidden={hidden} submitLabel={t("detail.suspend")} pendingLabel={t("detail.suspending")} variant="danger" done={done}>
+                <label htmlFor="suspend-reason" className="block text-sm font-medium text-slate-800">
+                  {t("detail.suspendReason")}
+                </label>
+                <Textarea id="suspend-reason" name="reason" required maxLength={1000} />
               </ReviewForm>
             </section>
           ) : null}
