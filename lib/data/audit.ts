@@ -41,19 +41,31 @@ export async function recordAudit(entry: AuditEntry, tx: Writer = db): Promise<v
   });
 }
 
+export type AuditFilters = {
+  /** `undefined` = platform-wide (admin audit search); a string scopes to one merchant. */
+  merchantId?: string;
+  /** Part of the actor's label (an email, or "system"), case-insensitive. */
+  actor?: string;
+  objectType?: string;
+  objectId?: string;
+  /** Action prefix, e.g. "version." or "webhook.endpoint". */
+  action?: string;
+  /** createdAt >= from and < to (UTC). */
+  from?: Date;
+  to?: Date;
+};
+
 export async function listAuditEvents({
   merchantId,
+  actor,
   objectType,
   objectId,
   action,
+  from,
+  to,
   before,
   take = 50,
-}: {
-  /** `undefined` = platform-wide (admin audit search); a string scopes to one merchant. */
-  merchantId?: string;
-  objectType?: string;
-  objectId?: string;
-  action?: string;
+}: AuditFilters & {
   /** Keyset cursor: events with a smaller id. */
   before?: bigint;
   take?: number;
@@ -61,12 +73,37 @@ export async function listAuditEvents({
   return db.auditEvent.findMany({
     where: {
       ...(merchantId !== undefined && { merchantId }),
+      ...(actor && { actorLabel: { contains: actor, mode: "insensitive" as const } }),
       ...(objectType && { objectType }),
       ...(objectId && { objectId }),
       ...(action && { action: { startsWith: action } }),
+      ...((from || to) && { createdAt: { ...(from && { gte: from }), ...(to && { lt: to }) } }),
       ...(before !== undefined && { id: { lt: before } }),
     },
     orderBy: { id: "desc" },
     take,
   });
+}
+
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
+
+/** One page of events, newest first, with the cursor of the next page and the merchants' names. */
+export async function pageAuditEvents(filters: AuditFilters & { before?: bigint; take?: number }) {
+  const take = filters.take ?? 50;
+  const rows = await listAuditEvents({ ...filters, take: take + 1 });
+  const events = rows.slice(0, take);
+  const merchantIds = [...new Set(events.map((e) => e.merchantId).filter((id): id is string => id !== null))];
+  const merchants = merchantIds.length
+    ? await db.merchant.findMany({ where: { id: { in: merchantIds } }, select: { id: true, slug: true, name: true } })
+    : [];
+  return {
+    events,
+    merchants: new Map(merchants.map((m) => [m.id, m])),
+    next: rows.length > take ? events.at(-1)!.id : null,
+  };
+}
+
+/** The merchant named by a slug in the admin audit filter (null when there is none). */
+export async function findAuditMerchant({ slug }: { slug: string }) {
+  return db.merchant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
 }
