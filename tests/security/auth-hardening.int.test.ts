@@ -101,7 +101,8 @@ describe("session invalidation", () => {
   }
   async function jwtAccepts(token: { id: string; sessionVersion: number }) {
     const { authOptions } = await import("@/lib/auth/options");
-    return authOptions.callbacks!.jwt!({ token: { userId: token.id, sessionVersion: token.sessionVersion }, account: null } as never).then(
+    const jwt = authOptions.callbacks!.jwt! as (params: unknown) => Promise<unknown>;
+    return Promise.resolve(jwt({ token: { userId: token.id, sessionVersion: token.sessionVersion }, account: null })).then(
       () => true,
       () => false,
     );

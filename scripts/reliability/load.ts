@@ -1,0 +1,158 @@
+// Load (`npm run test:load`): the production server on a fresh demo database (DEMO_ORDERS, 6,000 by
+// default), then
+//  1. 200 concurrent signed-in dashboard users for 60 s (autocannon, one keep-alive connection per
+//     user): each request takes one of seven demo accounts' session cookies and one of its
+//     merchant's overview / attribution / orders pages. Reports p50/p95/p99 and every non-2xx or
+//     error; target p95 < 1 s, no errors.
+//  2. Ingestion under concurrent load: 8 clients send every batch of order events twice, shuffled,
+//     while the dashboard is still being read; afterwards every event is stored exactly once and
+//     every rollup equals its SQL definition.
+// LOAD_USERS / LOAD_SECONDS / LOAD_EVENTS change the sizes. Writes test-results/reliability-load.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { signIn } from "../bench/dashboard";
+import { percentile } from "../bench/stats";
+import { seedDemoData } from "../demo/seed";
+import { baseUrl, freshDatabase, loadAverages, query, startDatabase, startServer } from "./harness";
+import { eventBatches, rollupMismatches, send } from "./ingest-check";
+
+// autocannon ships no types: the part used here.
+type AutocannonRequest = { method?: string; path?: string; headers?: Record<string, string> };
+type AutocannonResult = { errors: number; timeouts: number };
+type AutocannonInstance = Promise<AutocannonResult> & {
+  on: (event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void) => void;
+  stop: () => void;
+};
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests?: Array<{ method: string; setupRequest: (request: AutocannonRequest) => AutocannonRequest }>;
+}) => AutocannonInstance;
+
+const USERS = Number(process.env.LOAD_USERS ?? 200);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const EVENTS = Number(process.env.LOAD_EVENTS ?? 20_000);
+
+const accounts: Array<[email: string, merchant: string]> = [
+  ["owner@lumen.demo", "lumen-coffee"],
+  ["admin@lumen.demo", "lumen-coffee"],
+  ["analyst@lumen.demo", "lumen-coffee"],
+  ["owner@swiftride.demo", "swiftride"],
+  ["owner@railgo.demo", "railgo"],
+  ["owner@daymart.demo", "daymart"],
+  ["dev@lumen.demo", "lumen-coffee"],
+];
+const sections = ["overview", "attribution", "orders"];
+
+async function dashboardLoad() {
+  const sessions: Array<{ cookie: string; merchant: string }> = [];
+  for (const [email, merchant] of accounts) {
+    const jar = await signIn(baseUrl, email);
+    sessions.push({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), merchant });
+  }
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let n = 0;
+  const instance = autocannon({
+    url: baseUrl,
+    connections: USERS,
+    duration: SECONDS,
+    timeout: 30,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => {
+          const i = n++;
+          const session = sessions[i % sessions.length]!;
+          return { ...request, path: `/m/${session.merchant}/${sections[Math.floor(i / sessions.length) % sections.length]}`, headers: { ...request.headers, cookie: session.cookie } };
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const non2xx = [...statuses].filter(([code]) => code < 200 || code >= 300).reduce((sum, [, count]) => sum + count, 0);
+  return {
+    users: USERS,
+    seconds: SECONDS,
+    requests: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / SECONDS),
+    latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)), max: Math.round(latencies.at(-1) ?? 0) },
+    statuses: Object.fromEntries(statuses),
+    non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+async function ingestionUnderLoad(url: string) {
+  const { identities, batches } = eventBatches({ events: EVENTS, batchSize: 500, runId: `LD${Date.now().toString(36)}` });
+  // Every batch twice, shuffled (deterministically), so concurrent duplicates race each other.
+  const twice = [...batches, ...batches].map((b, i) => ({ b, k: (i * 2_654_435_761) % 4_294_967_296 })).sort((x, y) => x.k - y.k).map((x) => x.b);
+  const readers = autocannon({ url: `${baseUrl}/api/v1/health`, connections: 4, duration: 5 });
+  const started = performance.now();
+  const outcome = await send(twice, 8);
+  const seconds = (performance.now() - started) / 1000;
+  readers.stop();
+  const created = identities.filter((e) => e.type === "CREATED").length;
+  const [stored] = await query<{ events: number; orders: number }>(url, `SELECT (SELECT count(*) FROM "OrderEvent" WHERE "externalOrderId" LIKE 'LD%')::int events, (SELECT count(*) FROM "Order" WHERE "externalId" LIKE 'LD%')::int orders`);
+  const mismatches = await rollupMismatches(url);
+  return {
+    events: identities.length,
+    sent: identities.length * 2,
+    clients: 8,
+    seconds: Math.round(seconds * 10) / 10,
+    eventsPerSecond: Math.round((identities.length * 2) / seconds),
+    outcome,
+    stored,
+    expected: { events: identities.length, orders: created },
+    lostOrDoubled: stored!.events - identities.length,
+    rollupMismatches: mismatches,
+  };
+}
+
+async function main() {
+  const embedded = await startDatabase();
+  const summary: Record<string, unknown> = { loadAverageBefore: await loadAverages() };
+  const failures: string[] = [];
+  try {
+    const url = await freshDatabase(embedded, "load");
+    await seedDemoData({ connectionString: url, orders: Number(process.env.DEMO_ORDERS ?? 6_000) });
+    const server = await startServer(url);
+    try {
+      console.log(`── ${USERS} signed-in dashboard users for ${SECONDS} s`);
+      const dashboard = await dashboardLoad();
+      summary.dashboard = dashboard;
+      summary.loadAverageAfterDashboard = await loadAverages();
+      if (dashboard.non2xx || dashboard.errors || dashboard.timeouts) failures.push(`dashboard: ${dashboard.non2xx} non-2xx, ${dashboard.errors} errors, ${dashboard.timeouts} timeouts`);
+      if (dashboard.latencyMs.p95 >= 1_000) failures.push(`dashboard p95 ${dashboard.latencyMs.p95} ms ≥ 1000 ms`);
+      console.log(`── ingestion: ${EVENTS} events, every batch sent twice by 8 concurrent clients`);
+      const ingestion = await ingestionUnderLoad(url);
+      summary.ingestion = ingestion;
+      if (ingestion.lostOrDoubled !== 0 || ingestion.stored!.orders !== ingestion.expected.orders) failures.push(`ingestion: stored ${JSON.stringify(ingestion.stored)}, expected ${JSON.stringify(ingestion.expected)}`);
+      if (Object.values(ingestion.rollupMismatches).some((n) => n !== 0)) failures.push(`rollups differ from their definitions: ${JSON.stringify(ingestion.rollupMismatches)}`);
+      if (ingestion.outcome.serverErrors || ingestion.outcome.failed) failures.push(`ingestion: ${ingestion.outcome.serverErrors} 5xx, ${ingestion.outcome.failed} failed requests`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await embedded.stop();
+  }
+  summary.loadAverageAfter = await loadAverages();
+  summary.failures = failures;
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync("test-results/reliability-load.json", JSON.stringify(summary, null, 2));
+  console.log(JSON.stringify(summary, null, 2));
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
