@@ -1,23 +1,26 @@
-// Policy decision benchmark: autocannon against GET /api/v1/policy/decision (a mix of
-// screen-read and skill-call questions over the demo merchants) and, in the same run, against
-// the constant-JSON GET /api/v1/health, so the decision API is measured relative to what this
-// machine's Next.js server does for a route with no work at all.
+// Policy decision benchmark: autocannon against the production server (scripts/runtime/server.ts),
+// in alternating rounds of three targets, so one run compares like with like on a shared machine:
+//   decision   GET /api/v1/policy/decision on the fast path (a mix of screen-read and skill-call
+//              questions over the demo merchants, allowed and denied);
+//   constant   GET /api/v1/health/fast: constant JSON from the SAME fast listener, the fair
+//              baseline for "≥ 70 % of a trivial route" (ratio = decision / constant);
+//   next       GET /api/v1/health: constant JSON through Next.js's request pipeline, the
+//              framework baseline (nextRatio = decision / next).
 //
-//   npx tsx scripts/bench/policy.ts --base-url http://localhost:3300 --duration 20 \
-//     [--connections 10] [--key sg_agent_...] [--rounds 2] [--server-pid PID]
+//   npx tsx scripts/bench/policy.ts --base-url http://localhost:3300 --duration 10 \
+//     [--connections 10] [--key sg_agent_...] [--rounds 3] [--server-pid PID]
 //
-// With --server-pid (Linux), it also reads the server's CPU time from /proc before and after
-// each run: CPU microseconds per request are much less sensitive than throughput to other load
-// on a shared machine, and 1e6 / that figure is the throughput one core could sustain.
-//
-// The server must run the production build (`next build` + `next start`) on a database with the
-// demo data (npm run demo:generate) and SKILLGATE_DEMO_MODE=1 for the demo agent key.
+// Server CPU time per request (Linux /proc) is much less sensitive than throughput to other load
+// on a shared machine; without --server-pid the process listening on the base URL's port is
+// found through /proc. The server must run the production build with the demo data and
+// SKILLGATE_DEMO_MODE=1 for the demo agent key (`npm start` does all of that).
 // Latency follows Little's law (latency ≈ connections / throughput), so the connection count is
 // part of the result: 10 is autocannon's default and a realistic per-instance concurrency.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { demoApiKeys } from "../../lib/demo/catalogue";
+import { pidListeningOn } from "./listening-pid";
 
 export type BenchPolicyOptions = {
   baseUrl: string;
@@ -25,10 +28,10 @@ export type BenchPolicyOptions = {
   /** Seconds per measured run of each target. */
   durationSeconds: number;
   connections?: number;
-  /** Alternating measured runs per target (constant, decision, constant, …); results are summed. */
+  /** Alternating measured runs per target (constant, decision, next, constant, …); results are summed. */
   rounds?: number;
   warmupSeconds?: number;
-  /** The server's process id, to measure its CPU time per request (Linux /proc). */
+  /** The server's process id, to measure its CPU time per request (Linux /proc); default: whoever listens on the port. */
   serverPid?: number;
 };
 
@@ -42,16 +45,26 @@ export type TargetResult = {
   serverCpuMicrosPerRequest?: number;
 };
 
+export const POLICY_TARGETS = { decisionsPerSecond: 5000, p99Ms: 10, ratio: 0.7 } as const;
+
 export type BenchPolicyResult = {
   connections: number;
   durationSeconds: number;
   rounds: number;
-  constant: TargetResult;
+  /** The decision API (fast path). */
   decision: TargetResult;
-  /** decision throughput / constant-route throughput. */
+  /** Constant JSON from the same fast listener: the baseline of `ratio`. */
+  constant: TargetResult;
+  /** Constant JSON through Next.js (GET /api/v1/health). */
+  next: TargetResult;
+  /** decision throughput / constant throughput (target ≥ 0.7). */
   ratio: number;
-  /** constant-route CPU per request / decision CPU per request, when serverPid was given. */
+  /** constant CPU per request / decision CPU per request, when CPU was measured. */
   cpuRatio?: number;
+  /** decision throughput / Next.js constant-route throughput. */
+  nextRatio: number;
+  targets: typeof POLICY_TARGETS & { met: { decisionsPerSecond: boolean; p99: boolean; ratio: boolean; all: boolean } };
+  machine: { cores: number; loadAverageBefore: number[]; loadAverageAfter: number[]; node: string; at: string };
 };
 
 type Histogram = { p50: number; p99: number; max: number };
@@ -125,38 +138,59 @@ function add(results: Measured[]): TargetResult {
   };
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const ratioOf = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+
 export async function benchPolicy(options: BenchPolicyOptions): Promise<BenchPolicyResult> {
   const connections = options.connections ?? 10;
   const rounds = options.rounds ?? 2;
   const warmup = options.warmupSeconds ?? 3;
   const base = options.baseUrl.replace(/\/$/, "");
+  const serverPid = options.serverPid ?? pidListeningOn(Number(new URL(base).port || 80));
   const headers = { authorization: `Bearer ${options.agentKey}` };
   const requests = decisionPaths().map((path) => ({ method: "GET", path }));
 
-  // Fail fast with a clear message rather than benchmarking 401s.
+  // Fail fast with a clear message rather than benchmarking 401s or the wrong server.
   const probe = await fetch(`${base}${requests[0]!.path}`, { headers });
   if (!probe.ok) throw new Error(`The decision API answered ${probe.status}: ${await probe.text()}`);
+  const fast = await fetch(`${base}/api/v1/health/fast`);
+  if (!fast.ok) throw new Error(`GET /api/v1/health/fast answered ${fast.status}: is the fast path off (SKILLGATE_FAST_PATH=0, or plain next start)?`);
 
-  await run(`${base}/api/v1/health`, connections, warmup);
+  const loadAverageBefore = os.loadavg().map(round2);
+  const targets = {
+    constant: () => run(`${base}/api/v1/health/fast`, connections, options.durationSeconds, undefined, undefined, serverPid),
+    decision: () => run(base, connections, options.durationSeconds, requests, headers, serverPid),
+    next: () => run(`${base}/api/v1/health`, connections, options.durationSeconds, undefined, undefined, serverPid),
+  };
+  await run(`${base}/api/v1/health/fast`, connections, warmup);
   await run(base, connections, warmup, requests, headers);
-  const constant: Measured[] = [];
-  const decision: Measured[] = [];
+  await run(`${base}/api/v1/health`, connections, warmup);
+  const measured: Record<keyof typeof targets, Measured[]> = { constant: [], decision: [], next: [] };
   for (let i = 0; i < rounds; i++) {
-    constant.push(await run(`${base}/api/v1/health`, connections, options.durationSeconds, undefined, undefined, options.serverPid));
-    decision.push(await run(base, connections, options.durationSeconds, requests, headers, options.serverPid));
+    for (const name of ["constant", "decision", "next"] as const) measured[name].push(await targets[name]());
   }
-  const c = add(constant);
-  const d = add(decision);
+  const constant = add(measured.constant);
+  const decision = add(measured.decision);
+  const next = add(measured.next);
+  const met = {
+    decisionsPerSecond: decision.requestsPerSecond >= POLICY_TARGETS.decisionsPerSecond,
+    p99: decision.latencyMs.p99 < POLICY_TARGETS.p99Ms,
+    ratio: decision.requestsPerSecond / constant.requestsPerSecond >= POLICY_TARGETS.ratio,
+  };
   return {
     connections,
     durationSeconds: options.durationSeconds,
     rounds,
-    constant: c,
-    decision: d,
-    ratio: Math.round((d.requestsPerSecond / c.requestsPerSecond) * 1000) / 1000,
-    ...(c.serverCpuMicrosPerRequest && d.serverCpuMicrosPerRequest && {
-      cpuRatio: Math.round((c.serverCpuMicrosPerRequest / d.serverCpuMicrosPerRequest) * 1000) / 1000,
+    decision,
+    constant,
+    next,
+    ratio: ratioOf(decision.requestsPerSecond, constant.requestsPerSecond),
+    ...(constant.serverCpuMicrosPerRequest && decision.serverCpuMicrosPerRequest && {
+      cpuRatio: ratioOf(constant.serverCpuMicrosPerRequest, decision.serverCpuMicrosPerRequest),
     }),
+    nextRatio: ratioOf(decision.requestsPerSecond, next.requestsPerSecond),
+    targets: { ...POLICY_TARGETS, met: { ...met, all: met.decisionsPerSecond && met.p99 && met.ratio } },
+    machine: { cores: os.cpus().length, loadAverageBefore, loadAverageAfter: os.loadavg().map(round2), node: process.version, at: new Date().toISOString() },
   };
 }
 
@@ -175,9 +209,12 @@ async function main() {
     serverPid: arg("server-pid") ? Number(arg("server-pid")) : undefined,
   });
   console.log(JSON.stringify(result, null, 2));
-  const pass = result.decision.requestsPerSecond >= 5000 && result.decision.latencyMs.p99 < 10 && result.ratio >= 0.7;
-  console.log(`targets (≥5,000/s, p99 < 10 ms, ≥70% of constant): ${pass ? "met" : "missed"}`);
-  console.log(`(${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}, ${new Date().toISOString()})`);
+  const { decision, constant, next } = result;
+  const line = (name: string, t: TargetResult) =>
+    `${name.padEnd(9)} ${String(t.requestsPerSecond).padStart(6)} req/s  p50 ${t.latencyMs.p50} ms  p99 ${t.latencyMs.p99} ms  ${t.serverCpuMicrosPerRequest ?? "?"} µs CPU/req  (${t.non2xx} non-2xx, ${t.errors} errors)`;
+  console.log([line("decision", decision), line("constant", constant), line("next", next)].join("\n"));
+  console.log(`ratio ${result.ratio} (CPU ${result.cpuRatio ?? "?"}), vs Next.js ${result.nextRatio}; targets (≥5,000/s, p99 < 10 ms, ≥70 % of constant): ${result.targets.met.all ? "met" : "missed"}`);
+  console.log(`(${result.machine.cores} cores, load average ${result.machine.loadAverageBefore.join(" ")} → ${result.machine.loadAverageAfter.join(" ")}, node ${result.machine.node}, ${result.machine.at})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
