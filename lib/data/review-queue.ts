@@ -131,7 +131,8 @@ export async function getReviewDetail({ versionId }: { versionId: string }) {
       operations: operationsOf,
     },
   });
-  if (!version) return null;
+  // Drafts are the merchant's own until submitted: reviewers never see them.
+  if (!version || version.status === "DRAFT") return null;
   const kind = version.integration.kind;
   const liveId = version.integration.liveVersionId !== version.id ? version.integration.liveVersionId : null;
   const [live, latestRun, comments, reviews] = await Promise.all([
