@@ -136,7 +136,8 @@ async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<{ v: string }>("SHOW server_version")).rows[0]!.v.split(" ")[0]!;
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+    return rows[0]?.v.split(" ")[0] ?? "unknown";
   } finally {
     await client.end();
   }
@@ -186,6 +187,7 @@ async function main() {
   let server: ChildProcess | null = null;
   try {
     const dataSet = await prepareDataSet(url, orders);
+    const postgres = await postgresVersion(url);
     log(`data set: ${dataSet.merchantOrders.toLocaleString("en-US")} orders for ${MERCHANT}, ~${dataSet.totalOrders.toLocaleString("en-US")} in all`);
     const baseUrl = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
@@ -241,7 +243,7 @@ async function main() {
         loadBefore: loadBefore.map((l) => Math.round(l * 100) / 100),
         loadAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
         node: process.version,
-        postgres: await postgresVersion(url),
+        postgres,
       },
       dataSet,
       attribution,
