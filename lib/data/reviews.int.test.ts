@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { OperationDefinition } from "@/lib/integrations/definition";
+import { diffVersions } from "@/lib/review/diff";
 import { ReviewError } from "@/lib/review/errors";
 import { IllegalTransitionError } from "@/lib/review/state-machine";
 import { saveOperationSchema } from "@/lib/validation/integrations";
 import { createRegistryMerchant, ensureEncryptionKey, type RegistryMerchant } from "@/tests/support/registry-fixtures";
 import { createDraftFrom, createIntegrationFromDefinition, saveOperation } from "./integrations";
-import { getMedianReviewTime, getMerchantReview, getQueuePosition, listReviewQueue } from "./review-queue";
+import { getMedianReviewTime, getMerchantReview, getQueuePosition, getReviewDetail, listReviewHistory, listReviewQueue } from "./review-queue";
 import { addComment, claimVersion, decideVersion, reinstateVersion, releaseVersion, rollbackToVersion, submitVersion, withdrawVersion } from "./reviews";
 import { suspendLiveVersion } from "./version-transitions";
 
@@ -184,6 +185,29 @@ describe("claiming and deciding", () => {
     const median = await getMedianReviewTime();
     expect(median.decisions).toBeGreaterThanOrEqual(2);
     expect(median.medianMs).not.toBeNull();
+  });
+});
+
+describe("the review page's data", () => {
+  it("hides drafts from reviewers and diffs a submission against the live version", async () => {
+    const { versionId: v1 } = await newSkill(a, [operation("menu"), operation("order_status")]);
+    expect(await getReviewDetail({ versionId: v1 })).toBeNull();
+    await goLive(a, v1);
+    const { versionId: v2 } = await createDraftFrom({ merchantId: a.merchant.id, actor: a.actor, versionId: v1 });
+    await saveOperation({
+      merchantId: a.merchant.id,
+      actor: a.actor,
+      input: saveOperationSchema.parse({ versionId: v2, name: "refund_all", description: "Refunds every order of the day at once", inputSchema: '{"type":"object"}', destructive: "true", movesMoney: "true", readOnly: "false" }),
+    });
+    await finishedRun(a, v2);
+    await submitVersion({ merchantId: a.merchant.id, actor: a.actor, versionId: v2, note: "" });
+    const detail = await getReviewDetail({ versionId: v2 });
+    expect(detail?.live?.id).toBe(v1);
+    const diff = diffVersions(detail!.live!.definition, detail!.version.definition);
+    expect(diff.operations).toEqual([expect.objectContaining({ kind: "added", name: "refund_all", flags: ["newDestructive", "newMovesMoney"] })]);
+    expect(diff.unchanged).toEqual(["menu", "order_status"]);
+    const history = await listReviewHistory({ reviewerId: reviewer.userId, take: 5 });
+    expect(history[0]).toMatchObject({ decision: "APPROVED", version: { id: v1 } });
   });
 });
 
