@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InlineActionForm } from "@/components/forms/inline-action-form";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
@@ -9,6 +11,7 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/t
 import type { MerchantRole } from "@/lib/generated/prisma/enums";
 import { canAssignRole, canRemoveMember, rolesAssignableBy } from "@/lib/auth/member-rules";
 import { requireMerchant } from "@/lib/auth/session";
+import { merchantHref } from "@/lib/navigation";
 import { listInvitations } from "@/lib/data/invitations";
 import { listMembers } from "@/lib/data/memberships";
 import { changeMemberRoleAction, removeMemberAction, revokeInvitationAction } from "./actions";
@@ -27,13 +30,22 @@ export default async function MembersPage({ params }: { params: Promise<{ mercha
     getTranslations("members"),
     getFormatter(),
   ]);
+  const auditLog = await getTranslations("auditLog");
   const roleLabel = (role: MerchantRole) => t(`roles.${role}`);
   const offered = rolesAssignableBy(ctx.role).map((role) => ({ value: role, label: roleLabel(role) }));
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
 
   return (
     <div className="space-y-8">
-      <PageHeader title={t("title")} description={t("description", { merchant: ctx.merchant.name })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", { merchant: ctx.merchant.name })}
+        actions={
+          <Link href={`${merchantHref(ctx.merchant.slug, "settings")}/audit`} className={buttonClasses({ variant: "secondary" })}>
+            {auditLog("settingsLink")}
+          </Link>
+        }
+      />
 
       <Card aria-labelledby="members-team">
         <CardHeader title={<span id="members-team">{t("list.title")}</span>} description={t("roleHelp")} />
