@@ -32,7 +32,9 @@ export function paramsOf(route: string): string[] {
 export type Area = "merchant" | "review" | "admin" | "auth" | "api" | "public";
 
 export function areaOf(file: string): Area {
-  if (file.startsWith("app/(merchant)/")) return "merchant";
+  // Anything addressed by a merchant slug is tenant data, whatever route group it sits in (e.g. print views).
+  const staff = file.startsWith("app/(admin)/") || file.startsWith("app/(review)/") || file.startsWith("app/api/");
+  if (file.startsWith("app/(merchant)/") || (!staff && file.includes("/[merchant]/"))) return "merchant";
   if (file.startsWith("app/(review)/")) return "review";
   if (file.startsWith("app/(admin)/")) return "admin";
   if (file.startsWith("app/(auth)/")) return "auth";

@@ -18,6 +18,8 @@ export type MerchantRouteSpec = {
   redirectOnly?: true;
   /** For routes without object params: what B's own view must not contain of A. */
   ownViewExcludes?: (w: TenantWorld) => string[];
+  /** The params name no object of A (e.g. a statement period): B's own URL with them is B's own data. */
+  paramsAreOwnScope?: true;
 };
 
 export const MERCHANT_PAGES: Record<string, MerchantRouteSpec> = {
@@ -33,24 +35,34 @@ export const MERCHANT_PAGES: Record<string, MerchantRouteSpec> = {
   "/m/[merchant]/orders": {},
   "/m/[merchant]/orders/[id]": { params: (w) => ({ id: w.A.orderId }) },
   "/m/[merchant]/revenue": {},
+  "/m/[merchant]/revenue/statements": {},
+  "/m/[merchant]/revenue/statements/[period]": { params: (w) => ({ period: w.A.period }), paramsAreOwnScope: true },
+  "/m/[merchant]/developers/webhooks/[endpointId]": { params: (w) => ({ endpointId: w.A.webhookEndpointId }) },
   "/m/[merchant]/screen-reading": {},
   "/m/[merchant]/settings": {},
+  "/m/[merchant]/settings/audit": {},
   "/m/[merchant]/visibility": {},
+  "/print/statements/[merchant]/[period]": { params: (w) => ({ period: w.A.period }), paramsAreOwnScope: true },
 };
 
 /** Route handlers under /m/[merchant], keyed "METHOD route". */
 export const MERCHANT_ROUTE_HANDLERS: Record<string, MerchantRouteSpec> = {
   "GET /m/[merchant]/integrations/[id]/runs/[runId]": { params: (w) => ({ id: w.A.skillIntegrationId, runId: w.A.checkRunId }) },
   "GET /m/[merchant]/orders/export": { ownViewExcludes: (w) => [w.A.orderExternalId] },
+  "GET /m/[merchant]/revenue/statements/[period]/export": { params: (w) => ({ period: w.A.period }), paramsAreOwnScope: true, ownViewExcludes: (w) => [w.A.id] },
 };
 
-/** Pages of platform staff: which platform role may open them (everyone else gets 403). */
-export const PLATFORM_PAGES: Record<string, { opens: Array<"REVIEWER" | "ADMIN"> }> = {
+/** Pages of platform staff: which platform role may open them (everyone else gets 403), with merchant A's objects as params. */
+export const PLATFORM_PAGES: Record<string, { opens: Array<"REVIEWER" | "ADMIN">; params?: (w: TenantWorld) => Record<string, string> }> = {
   "/review": { opens: ["REVIEWER", "ADMIN"] },
   "/review/history": { opens: ["REVIEWER", "ADMIN"] },
+  "/review/[versionId]": { opens: ["REVIEWER", "ADMIN"], params: (w) => ({ versionId: w.A.skillDraftVersionId }) },
   "/admin": { opens: ["ADMIN"] },
   "/admin/users": { opens: ["ADMIN"] },
   "/admin/audit": { opens: ["ADMIN"] },
+  "/admin/revenue": { opens: ["ADMIN"] },
+  "/admin/revenue/[merchant]": { opens: ["ADMIN"], params: (w) => ({ merchant: w.A.slug }) },
+  "/admin/statements": { opens: ["ADMIN"] },
 };
 
 /** Pages anyone may open (sign-in, registration, an invitation by its secret token, the landing redirect). */
@@ -85,6 +97,10 @@ export type ActionSpec =
 const integrations = "app/(merchant)/m/[merchant]/integrations/actions.ts";
 const settings = "app/(merchant)/m/[merchant]/settings/actions.ts";
 const visibility = "app/(merchant)/m/[merchant]/visibility/actions.ts";
+const developers = "app/(merchant)/m/[merchant]/developers/actions.ts";
+const reviewActions = "app/(merchant)/m/[merchant]/integrations/review-actions.ts";
+const revenue = "app/(merchant)/m/[merchant]/revenue/actions.ts";
+const review = "app/(review)/review/actions.ts";
 
 const failedWith = (pattern: RegExp) => (result: unknown) => {
   expect(result).toMatchObject({ ok: false });
@@ -165,6 +181,36 @@ export const ACTIONS: Record<string, ActionSpec> = {
       expect(JSON.stringify(result)).not.toMatch(/Lumen|lumen-coffee/);
     },
   },
+  // Webhooks (developers page).
+  [`${developers}#createWebhookEndpointAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: false, fields: () => ({ url: "https://evil.example/hook", events: "statement.ready" }) },
+  [`${developers}#updateWebhookEndpointAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: true, fields: (w) => ({ endpointId: w.A.webhookEndpointId, events: "statement.ready", description: "hijacked" }) },
+  [`${developers}#rotateWebhookSecretAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: true, fields: (w) => ({ endpointId: w.A.webhookEndpointId }) },
+  [`${developers}#setWebhookEndpointEnabledAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: true, fields: (w) => ({ endpointId: w.A.webhookEndpointId, enabled: "false" }) },
+  [`${developers}#deleteWebhookEndpointAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: true, fields: (w) => ({ endpointId: w.A.webhookEndpointId }) },
+  [`${developers}#sendWebhookTestEventAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: true, fields: (w) => ({ endpointId: w.A.webhookEndpointId }) },
+  [`${developers}#redeliverWebhookAction`]: { kind: "merchant", permission: "webhooks:manage", mutates: true, namesObjects: true, fields: (w) => ({ deliveryId: w.A.webhookDeliveryId }) },
+  // Review workflow, merchant side.
+  [`${reviewActions}#submitVersionAction`]: { kind: "merchant", permission: "integrations:write", mutates: true, namesObjects: true, fields: (w) => ({ integrationId: w.A.skillIntegrationId, versionId: w.A.skillDraftVersionId, note: "hijack" }) },
+  [`${reviewActions}#withdrawVersionAction`]: { kind: "merchant", permission: "integrations:write", mutates: true, namesObjects: true, fields: (w) => ({ integrationId: w.A.skillIntegrationId, versionId: w.A.skillDraftVersionId }) },
+  [`${reviewActions}#rollbackAction`]: { kind: "merchant", permission: "integrations:write", mutates: true, namesObjects: true, fields: (w) => ({ integrationId: w.A.liveIntegrationId, versionId: w.A.liveVersionId, note: "hijack" }) },
+  [`${reviewActions}#merchantCommentAction`]: { kind: "merchant", permission: "integrations:write", mutates: true, namesObjects: true, fields: (w) => ({ integrationId: w.A.skillIntegrationId, versionId: w.A.skillDraftVersionId, body: "hijack" }) },
+  ["app/(merchant)/m/[merchant]/integrations/[id]/drift-actions.ts#recheckDriftAction"]: { kind: "merchant", permission: "integrations:write", mutates: true, namesObjects: true, fields: (w) => ({ integrationId: w.A.mcpIntegrationId }) },
+  // Revenue rules and statements, merchant side.
+  [`${revenue}#previewRevenueRuleAction`]: { kind: "merchant", permission: "revenue:read", mutates: false, namesObjects: false, fields: (w) => ({ channel: "AI_SKILL", ratePercent: "5", from: `${w.A.period}-01`, to: `${w.A.period}-28` }) },
+  [`${revenue}#scheduleRevenueRuleAction`]: { kind: "merchant", permission: "revenue:manage", mutates: true, namesObjects: false, fields: () => ({ channel: "AI_SKILL", ratePercent: "0", effectiveDate: "2099-01-01" }) },
+  [`${revenue}#cancelRevenueRuleAction`]: { kind: "merchant", permission: "revenue:manage", mutates: true, namesObjects: true, fields: (w) => ({ ruleId: w.A.revenueRuleId }) },
+  [`${revenue}#verifyStatementAction`]: { kind: "merchant", permission: "statements:read", mutates: false, namesObjects: false, fields: (w) => ({ period: w.A.period }) },
+  // Platform staff: the review console, revenue rules and statement closing.
+  [`${review}#claimAction`]: { kind: "platform", opens: ["REVIEWER"], fields: (w) => ({ versionId: w.A.skillDraftVersionId }) },
+  [`${review}#releaseAction`]: { kind: "platform", opens: ["REVIEWER"], fields: (w) => ({ versionId: w.A.skillDraftVersionId }) },
+  [`${review}#decideAction`]: { kind: "platform", opens: ["REVIEWER"], fields: (w) => ({ versionId: w.A.skillDraftVersionId, decision: "APPROVED", message: "" }) },
+  [`${review}#reviewerCommentAction`]: { kind: "platform", opens: ["REVIEWER"], fields: (w) => ({ versionId: w.A.skillDraftVersionId, body: "hijack" }) },
+  [`${review}#reinstateAction`]: { kind: "platform", opens: ["REVIEWER"], fields: (w) => ({ versionId: w.A.liveVersionId, reason: "hijack" }) },
+  [`${review}#suspendAction`]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ versionId: w.A.liveVersionId, reason: "hijack" }) },
+  ["app/(admin)/admin/revenue/actions.ts#adminPreviewRevenueRuleAction"]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ merchant: w.A.slug, channel: "AI_SKILL", ratePercent: "5", from: `${w.A.period}-01`, to: `${w.A.period}-28` }) },
+  ["app/(admin)/admin/revenue/actions.ts#adminScheduleRevenueRuleAction"]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ merchant: w.A.slug, channel: "AI_SKILL", ratePercent: "0", effectiveDate: "2099-01-01" }) },
+  ["app/(admin)/admin/revenue/actions.ts#adminCancelRevenueRuleAction"]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ merchant: w.A.slug, ruleId: w.A.revenueRuleId }) },
+  ["app/(admin)/admin/statements/actions.ts#closeStatementAction"]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ merchantId: w.A.id, period: w.A.period }) },
   ["app/(admin)/admin/users/actions.ts#setUserStatusAction"]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ userId: w.users.ownerA.id, status: "DISABLED" }) },
   ["app/(admin)/admin/users/actions.ts#setPlatformRoleAction"]: { kind: "platform", opens: ["ADMIN"], fields: (w) => ({ userId: w.users.ownerA.id, platformRole: "ADMIN" }) },
   ["app/(auth)/invite/[token]/actions.ts#acceptInvitationAction"]: {
@@ -184,6 +230,18 @@ export const ACTIONS: Record<string, ActionSpec> = {
     why: "registration cannot take over an existing account's email or a merchant's address",
     fields: (w) => ({ name: "Mallory", email: w.users.ownerA.email, password: "a quiet harbour at dawn", createMerchant: "on", merchantName: "Hijack", merchantSlug: w.A.slug, merchantCategory: "FOOD" }),
     check: failedWith(/emailTaken|slugTaken/),
+  },
+  ["components/shell/notification-actions.ts#openNotificationAction"]: {
+    kind: "user",
+    why: "a notification is opened (marked read, followed) only by the user it was sent to",
+    fields: (w) => ({ id: w.A.notificationId }),
+    check: (result) => expect(result).toEqual({ ok: true }),
+  },
+  ["components/shell/notification-actions.ts#markAllNotificationsReadAction"]: {
+    kind: "self",
+    why: "marks the caller's own notifications read",
+    fields: () => ({}),
+    check: (result) => expect(result).toEqual({ ok: true }),
   },
   ["app/(auth)/sign-in/actions.ts#applySavedLocaleAction"]: {
     kind: "self",

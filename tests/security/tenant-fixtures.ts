@@ -76,6 +76,14 @@ export async function setUpTenantWorld(options: { orders?: number } = {}) {
   const invitation = await createInvitation({ merchantId: merchantA.id, email: "invitee@lumen.test", role: "ANALYST", actor: { ...actor, role: "OWNER" } });
   const invitationRow = await one<{ id: string }>(`SELECT id FROM "Invitation" WHERE "merchantId" = $1 AND email = 'invitee@lumen.test'`, [merchantA.id]);
   const rule = await addPathRule({ merchantId: merchantA.id, actor, effect: "DENY", pattern: "/isolation/**" });
+  const { createWebhookEndpoint, sendWebhookTestEvent } = await import("@/lib/data/webhooks");
+  const webhook = await createWebhookEndpoint({ merchantId: merchantA.id, actor, url: "https://hooks.lumen.example/in", description: "isolation", events: ["statement.ready"] });
+  const delivery = await sendWebhookTestEvent({ merchantId: merchantA.id, actor, endpointId: webhook.endpointId });
+  const revenueRule =
+    (await db.revenueShareRule.findFirst({ where: { merchantId: merchantA.id, cancelledAt: null }, select: { id: true } })) ??
+    (await db.revenueShareRule.create({ data: { merchantId: merchantA.id, channel: "AI_SKILL", rateBps: 500, effectiveFrom: new Date(Date.now() + 30 * 86_400_000) }, select: { id: true } }));
+  const notification = await db.notification.create({ data: { userId: users.ownerA.id, merchantId: merchantA.id, kind: "isolation.test", link: `/m/${merchantA.slug}/settings` } });
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
   const agent = await one<{ id: string; slug: string }>(`SELECT id, slug FROM "Agent" WHERE status = 'ACTIVE' AND NOT "isTest" ORDER BY slug LIMIT 1`);
 
   const analyticsSecretB = generateApiKeySecret("MERCHANT_ANALYTICS");
@@ -120,6 +128,12 @@ export async function setUpTenantWorld(options: { orders?: number } = {}) {
       invitationId: invitationRow.id,
       invitationToken: invitation.token,
       ruleId: rule.ruleId,
+      webhookEndpointId: webhook.endpointId,
+      webhookDeliveryId: delivery.id,
+      revenueRuleId: revenueRule.id,
+      notificationId: notification.id,
+      /** A month that has ended (statements are per period; the period names no object of A). */
+      period: lastMonth,
     },
     B: { id: merchantB.id, slug: merchantB.slug, analyticsKey: analyticsSecretB },
     agent,
