@@ -16,6 +16,11 @@ const A = "lumen-coffee";
 const PARAM_SQL: Record<string, string> = {
   "/m/[merchant]/integrations/[id]:id": `SELECT i.id FROM "Integration" i JOIN "Merchant" m ON m.id = i."merchantId" WHERE m.slug = $1 ORDER BY i.id LIMIT 1`,
   "/m/[merchant]/orders/[id]:id": `SELECT o.id::text AS id FROM "Order" o JOIN "Merchant" m ON m.id = o."merchantId" WHERE m.slug = $1 ORDER BY o.id LIMIT 1`,
+  "/m/[merchant]/developers/webhooks/[endpointId]:endpointId": `SELECT coalesce((SELECT w.id FROM "WebhookEndpoint" w JOIN "Merchant" m ON m.id = w."merchantId" WHERE m.slug = $1 LIMIT 1), 'no-endpoint') AS id`,
+  "/m/[merchant]/revenue/statements/[period]:period": `SELECT to_char(now() - interval '1 month', 'YYYY-MM') AS id`,
+  "/print/statements/[merchant]/[period]:period": `SELECT to_char(now() - interval '1 month', 'YYYY-MM') AS id`,
+  "/review/[versionId]:versionId": `SELECT v.id FROM "IntegrationVersion" v JOIN "Merchant" m ON m.id = v."merchantId" WHERE m.slug = $1 ORDER BY v.id LIMIT 1`,
+  "/admin/revenue/[merchant]:merchant": `SELECT $1::text AS id`,
   "/invite/[token]:token": `SELECT 'not-a-real-invitation-token-0000000000' AS id`,
 };
 
@@ -28,7 +33,7 @@ async function urlsOf(pages: PageInfo[]): Promise<{ urls: Map<string, string>; m
     for (const page of pages) {
       let url = page.route;
       for (const param of page.params) {
-        if (param === "merchant") {
+        if (param === "merchant" && page.area === "merchant") {
           url = url.replace("[merchant]", A);
           continue;
         }

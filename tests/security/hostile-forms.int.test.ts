@@ -34,7 +34,7 @@ afterAll(async () => {
 
 // Actions that reach the network or the job queue on valid input; their validation is fuzzed
 // through the same wrappers by the others, and their input schemas below.
-const networked = new Set(["importMcpAction", "runValidationAction"]);
+const networked = new Set(["importMcpAction", "runValidationAction", "recheckDriftAction"]);
 
 const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("", " ", "\u0000", "a\u0000b", "\ud800", "x\udfff", "\u202eevil", "\u200f", "😀", "-1", "0", "1e309", "99999999999999999999", "NaN", "null", "true", "[]", "{}", "../../x", "<img src=x onerror=alert(1)>", "' OR 1=1 --", "on", "OWNER", "ADMIN", "PUBLIC") },
