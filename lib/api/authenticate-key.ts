@@ -37,17 +37,18 @@ export function demoModeEnabled(): boolean {
 
 export type KeyCheck = { ok: true; key: AuthenticatedKey } | Refusal;
 
-/**
- * The key check without a transport: the request's headers in, the key or a refusal out.
- * `scope`, when given, must be among the key's scopes (e.g. `policy:read` for the decision API).
- */
-export async function checkApiKey(headers: HeaderReader, kinds: readonly ApiKeyKind[], scope?: string): Promise<KeyCheck> {
+const challenge = { "WWW-Authenticate": 'Bearer realm="skillgate"' };
+const unauthorized = (code: string, message: string): Refusal => ({ ok: false, status: 401, code, message, headers: challenge });
+
+/** The hash to look the key up by, or the refusal that needs no lookup. */
+function claimedKey(headers: HeaderReader): { hash: string } | Refusal {
   const secret = secretFrom(headers);
-  const challenge = { "WWW-Authenticate": 'Bearer realm="skillgate"' };
-  const unauthorized = (code: string, message: string): Refusal => ({ ok: false, status: 401, code, message, headers: challenge });
   if (!secret) return unauthorized("missing_api_key", "Send your API key as `Authorization: Bearer <key>`.");
   if (!apiKeyKindOf(secret)) return unauthorized("invalid_api_key", "This is not a Skillgate API key.");
-  const record = await lookup(hashApiKeySecret(secret));
+  return { hash: hashApiKeySecret(secret) };
+}
+
+function judge(record: ApiKeyRecord | null, kinds: readonly ApiKeyKind[], scope: string | undefined): KeyCheck {
   if (!record || record.revokedAt) return unauthorized("invalid_api_key", "Unknown or revoked API key.");
   if (isDemoKeyScopes(record.scopes) && !demoModeEnabled()) return unauthorized("demo_key_disabled", "Demo keys work only in demo mode.");
   if (!kinds.includes(record.kind)) {
@@ -65,6 +66,24 @@ export async function checkApiKey(headers: HeaderReader, kinds: readonly ApiKeyK
   }
   const { revokedAt: _revoked, ...key } = record;
   return { ok: true, key };
+}
+
+/**
+ * The key check without a transport: the request's headers in, the key or a refusal out.
+ * `scope`, when given, must be among the key's scopes (e.g. `policy:read` for the decision API).
+ */
+export async function checkApiKey(headers: HeaderReader, kinds: readonly ApiKeyKind[], scope?: string): Promise<KeyCheck> {
+  const claimed = claimedKey(headers);
+  if ("ok" in claimed) return claimed;
+  return judge(await lookup(claimed.hash), kinds, scope);
+}
+
+/** checkApiKey from memory only, for the decision API's synchronous path: undefined when the key is not cached. */
+export function peekApiKey(headers: HeaderReader, kinds: readonly ApiKeyKind[], scope?: string): KeyCheck | undefined {
+  const claimed = claimedKey(headers);
+  if ("ok" in claimed) return claimed;
+  const hit = cache.get(claimed.hash);
+  return hit && hit.expires > Date.now() ? judge(hit.record, kinds, scope) : undefined;
 }
 
 /** checkApiKey for a Next.js route: a refusal comes back as the error response to return. */

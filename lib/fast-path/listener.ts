@@ -87,14 +87,19 @@ export function createFastPathListener(options: FastPathOptions): RequestListene
       return send(request, response, { status: 200, headers: { "Content-Type": "application/json" }, body: healthBody }, head);
     }
     const published = handlers();
-    let pending: Promise<HandlerResult> | undefined;
-    if (published && pathname === DECISION_PATH) {
-      pending = published.decision(new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1)), headerReader(request.headers));
-    } else if (published && pathname.endsWith("/agent-policy.json")) {
-      const slug = slugOf(pathname);
-      if (slug !== undefined) pending = published.agentPolicy(slug, headerReader(request.headers));
+    let pending: HandlerResult | Promise<HandlerResult> | undefined;
+    try {
+      if (published && pathname === DECISION_PATH) {
+        pending = published.decision(new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1)), headerReader(request.headers));
+      } else if (published && pathname.endsWith("/agent-policy.json")) {
+        const slug = slugOf(pathname);
+        if (slug !== undefined) pending = published.agentPolicy(slug, headerReader(request.headers));
+      }
+    } catch (error) {
+      pending = Promise.reject(error);
     }
     if (!pending) return void next(request, response);
+    if (!(pending instanceof Promise)) return send(request, response, pending, head);
     pending.then(
       (result) => send(request, response, result, head),
       (error) => {

@@ -219,3 +219,19 @@ describe("createPolicyCache", () => {
     expect(loadSnapshot).toHaveBeenCalledTimes(4);
   });
 });
+
+describe("peek", () => {
+  it("returns the policy only while it needs no version check, and never loads", async () => {
+    const { cache, advance, loadVersion } = setup();
+    expect(cache.peek("m1")).toBeUndefined();
+    const policy = await cache.get("m1");
+    expect(cache.peek("m1")).toBe(policy);
+    advance(1000);
+    expect(cache.peek("m1")).toBeUndefined();
+    expect(loadVersion).toHaveBeenCalledTimes(1);
+    await cache.get("m1");
+    expect(cache.peek("m1")).toBe(policy); // same version: the same compiled policy, checked again
+    cache.invalidate("m1");
+    expect(cache.peek("m1")).toBeUndefined();
+  });
+});

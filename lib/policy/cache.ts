@@ -22,6 +22,8 @@ export type PolicyCacheOptions = {
 
 export type PolicyCache = {
   get(merchantId: string): Promise<CompiledPolicy | null>;
+  /** The cached policy while it needs no version check, without loading; undefined otherwise. */
+  peek(merchantId: string): CompiledPolicy | undefined;
   /** Forget the merchant's policy, e.g. right after this process changed it. */
   invalidate(merchantId: string): void;
 };
@@ -70,10 +72,16 @@ export function createPolicyCache(options: PolicyCacheOptions): PolicyCache {
     return policy;
   }
 
+  function peek(merchantId: string): CompiledPolicy | undefined {
+    const entry = entries.get(merchantId);
+    return entry && now() - entry.checkedAt < interval ? entry.policy : undefined;
+  }
+
   return {
+    peek,
     async get(merchantId) {
-      const entry = entries.get(merchantId);
-      if (entry && now() - entry.checkedAt < interval) return entry.policy;
+      const fresh = peek(merchantId);
+      if (fresh) return fresh;
       const pending = inflight.get(merchantId);
       if (pending) return pending;
       const load = refresh(merchantId).finally(() => {

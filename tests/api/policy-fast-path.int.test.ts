@@ -128,6 +128,29 @@ describe("fast path and Next.js route answer alike", () => {
   });
 });
 
+describe("handleDecision", () => {
+  it("answers from memory synchronously once key, slugs and policy are cached, exactly as with loads", async () => {
+    const headers = new Headers(bearer(world.agentKey));
+    const questions = [
+      { action: "screen_read", path: "/menu" },
+      { action: "skill_call", integration: world.integrations.public.id },
+      { action: "fly" },
+      { agent: world.other.slug, action: "screen_read", path: "/" },
+    ].map((q) => new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, ...q }));
+    const cold = handleDecision(questions[0]!, headers);
+    expect(cold).toBeInstanceOf(Promise); // nothing cached yet: the loads are awaited
+    const loaded = await cold;
+    await handleDecision(questions[3]!, headers); // caches the other agent's slug too
+    for (const question of questions) {
+      const warm = handleDecision(question, headers);
+      expect(warm, question.toString()).not.toBeInstanceOf(Promise);
+      clearApiKeyCache(); // forces the path with loads, for comparison
+      expect(await handleDecision(question, headers), question.toString()).toEqual(warm);
+    }
+    expect(handleDecision(questions[0]!, headers)).toEqual(loaded);
+  });
+});
+
 describe("fast path routing", () => {
   const decisionPath = () =>
     `${DECISION_PATH}?${new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, action: "screen_read", path: "/menu" })}`;
@@ -199,7 +222,14 @@ describe("fast path routing", () => {
     expect((await fetch(`${base}${decisionPath()}`)).status).toBe(599);
     handlers = { ...realHandlers, decision: () => Promise.reject(new Error("database down")) };
     expect((await fetch(`${base}${decisionPath()}`, { headers: bearer(world.agentKey) })).status).toBe(599);
-    expect(handedToNext).toHaveLength(3);
+    handlers = {
+      ...realHandlers,
+      decision: () => {
+        throw new Error("bug");
+      },
+    };
+    expect((await fetch(`${base}${decisionPath()}`, { headers: bearer(world.agentKey) })).status).toBe(599);
+    expect(handedToNext).toHaveLength(4);
   });
 
   it("uses the handlers instrumentation publishes", async () => {
