@@ -38,6 +38,9 @@ test("schedule a rate change after a preview, ingest orders on both sides of it,
   // Preview, then schedule.
   await page.goto("/m/lumen-coffee/revenue");
   await expect(page.getByRole("heading", { level: 1, name: "Revenue share" })).toBeVisible();
+  // An empty rate first: the inline refusal shows the form is live (hydrated) before we fill it.
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("Enter a rate from 0 to 100 with at most two decimals.")).toBeVisible();
   await page.getByLabel("Channel", { exact: true }).selectOption("AI_SCREEN_READ");
   await page.getByLabel("Agent override").selectOption({ label: "OpenClaw" });
   await page.getByLabel("Rate (%)").fill("10");
@@ -52,6 +55,7 @@ test("schedule a rate change after a preview, ingest orders on both sides of it,
   expect(proposed).toBeGreaterThan(actual); // 10 % + ¥0.05 instead of 3 % on OpenClaw's orders
   await expect(page.getByTestId("preview-difference")).toHaveText(`+¥${((proposed - actual) / 100n).toLocaleString("en-US")}.${((proposed - actual) % 100n).toString().padStart(2, "0")}`);
   await expect(page.getByRole("figure", { name: "Cost by channel and agent: actual vs proposed" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "AI · Screen reading · OpenClaw" })).toBeAttached();
 
   await expect(schedule).toBeEnabled();
   await schedule.click();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -43,9 +43,18 @@ export function RuleForm({ merchant, previewAction, scheduleAction, agents, toda
   const errors = { ...(preview && !preview.ok ? preview.fieldErrors : {}), ...(scheduled && !scheduled.ok ? scheduled.fieldErrors : {}) };
   const set = (name: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
   const fresh = preview?.ok && previewedFor === key;
+  // Submitted by hand rather than through <form action>: React resets a form after its action,
+  // which would put the selects back to their first values while the state (and the preview it
+  // matched) kept the user's choice, and "Schedule" would then send the reset values.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => (submitter?.value === "schedule" ? scheduleFormAction(data) : previewFormAction(data)));
+  };
 
   return (
-    <form action={previewFormAction} className="space-y-5" noValidate>
+    <form onSubmit={submit} className="space-y-5" noValidate>
       <input type="hidden" name="merchant" value={merchant} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="rule-channel" label={t("channel")} error={errors.channel?.[0]}>
@@ -85,10 +94,10 @@ export function RuleForm({ merchant, previewAction, scheduleAction, agents, toda
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={previewing}>
+        <Button type="submit" name="intent" value="preview" variant="secondary" disabled={previewing}>
           {previewing ? t("previewing") : t("preview")}
         </Button>
-        <Button type="submit" formAction={scheduleFormAction} disabled={scheduling || !fresh} aria-describedby="rule-schedule-hint">
+        <Button type="submit" name="intent" value="schedule" disabled={scheduling || !fresh} aria-describedby="rule-schedule-hint">
           {scheduling ? t("scheduling") : t("schedule")}
         </Button>
         <span id="rule-schedule-hint" className="text-xs text-slate-500">
