@@ -1,8 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { serveMcpTools, type RunningServer } from "./serve-mcp-tools";
 
 // A deliberately bad MCP server for the integration tests. Every tool is clean except for the
 // one defect its comment names, so each rule id it triggers is predictable. The tool list comes
@@ -84,45 +80,19 @@ export function badTools(listing: number): { page1: Tool[]; page2: Tool[] } {
   return { page1, page2 };
 }
 
-export type RunningServer = { url: string; close: () => Promise<void> };
+export type { RunningServer };
 
 /** Start on a free loopback port; streamable HTTP, stateless, JSON responses. */
 export async function startBadMcpServer(): Promise<RunningServer> {
   let listings = 0;
-  const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (req.url !== "/mcp" || req.method !== "POST") {
-      res.writeHead(405).end();
-      return;
-    }
-    // serverInfo without a version: SG-MCP-006
-    const mcp = new McpServer({ name: "bad-test-server", version: "" }, { capabilities: { tools: {} } });
-    mcp.server.setRequestHandler(ListToolsRequestSchema, async (request) => {
+  // serverInfo without a version: SG-MCP-006
+  return serveMcpTools({
+    serverInfo: { name: "bad-test-server", version: "" },
+    listTools: (request) => {
       const cursor = request.params?.cursor;
       if (cursor === undefined) listings += 1;
       const { page1, page2 } = badTools(listings);
-      return (cursor === "page-2" ? { tools: page2 } : { tools: page1, nextCursor: "page-2" }) as never;
-    });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    res.on("close", () => {
-      void transport.close();
-      void mcp.close();
-    });
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res);
-  };
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+      return cursor === "page-2" ? { tools: page2 } : { tools: page1, nextCursor: "page-2" };
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/mcp`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
