@@ -36,11 +36,13 @@ test("schedule a rate change after a preview, ingest orders on both sides of it,
   for (const month of months) shareBefore.set(month, await openClawShare(month));
 
   // Preview, then schedule.
-  await page.goto("/m/lumen-coffee/revenue");
-  await expect(page.getByRole("heading", { level: 1, name: "Revenue share" })).toBeVisible();
   // An empty rate first: the inline refusal shows the form is live (hydrated) before we fill it.
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByText("Enter a rate from 0 to 100 with at most two decimals.")).toBeVisible();
+  await expect(async () => {
+    await page.goto("/m/lumen-coffee/revenue");
+    await expect(page.getByRole("heading", { level: 1, name: "Revenue share" })).toBeVisible();
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText("Enter a rate from 0 to 100 with at most two decimals.")).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
   await page.getByLabel("Channel", { exact: true }).selectOption("AI_SCREEN_READ");
   await page.getByLabel("Agent override").selectOption({ label: "OpenClaw" });
   await page.getByLabel("Rate (%)").fill("10");
