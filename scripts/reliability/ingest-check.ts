@@ -74,18 +74,3 @@ export function eventBatches({ events, batchSize, runId }: { events: number; bat
   return { identities, batches, batchIdentities };
 }
 
-/**
- * How many of the batch's events the server can store at all right now: its CREATED events, and
- * refunds/cancellations whose order exists (a refund whose CREATED sits in a later batch that was
- * never committed is rejected however the batch ends, and is accepted once that order arrives).
- */
-export async function storableOf(url: string, batch: Identity[]): Promise<number> {
-  const others = batch.filter((e) => e.type !== "CREATED");
-  const rows = await query<{ n: number }>(
-    url,
-    `SELECT count(*)::int n FROM unnest($1::text[], $2::text[]) AS b(slug, x)
-      WHERE EXISTS (SELECT 1 FROM "Order" o JOIN "Merchant" m ON m.id = o."merchantId" WHERE m.slug = b.slug AND o."externalId" = b.x)`,
-    [others.map((e) => e.merchant), others.map((e) => e.externalOrderId)],
-  );
-  return batch.length - others.length + rows[0]!.n;
-}
