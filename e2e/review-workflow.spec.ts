@@ -67,6 +67,7 @@ test("merchant submits → reviewer requests changes with a reason → merchant 
 
   // ── Reviewer: claim from the queue; a change request without a reason is refused by the server.
   await claimFromQueue(r, name, 1);
+  const v1 = new URL(r.url()).pathname.split("/").at(-1)!;
   await expect(r.getByTestId("merchant-note")).toContainText("Two warnings");
   await expect(r.getByText("Nothing is live yet: every operation is new.")).toBeVisible();
   await expect(r.getByRole("region", { name: "Check report" }).locator('li[data-rule="SG-MCP-002"][data-passed="false"]')).toBeVisible();
@@ -107,6 +108,7 @@ test("merchant submits → reviewer requests changes with a reason → merchant 
 
   // ── Reviewer: claim v2 and approve; it goes live.
   await claimFromQueue(r, name, 2);
+  const v2 = new URL(r.url()).pathname.split("/").at(-1)!;
   await r.getByRole("region", { name: "Decision" }).getByLabel("Approve", { exact: true }).check();
   await r.getByRole("region", { name: "Decision" }).getByRole("button", { name: "Record decision" }).click();
   await expect(r.getByRole("region", { name: /^Status/ }).getByText("Live", { exact: true })).toBeVisible();
@@ -142,6 +144,20 @@ test("merchant submits → reviewer requests changes with a reason → merchant 
     /^Changes requested · In review → Changes requested/,
   ]);
 
+  // ── The platform audit log (admin) has every step, with who did it.
+  const admin = await personIn(browser, "admin@skillgate.demo");
+  const actionsOf = async (versionId: string) => {
+    await admin.page.goto(`/admin/audit?objectType=integration_version&objectId=${versionId}`);
+    const rows = admin.page.getByTestId("audit-row");
+    await expect(rows.first()).toBeVisible();
+    return rows.locator(":scope > td:nth-of-type(2) > code").allTextContents();
+  };
+  expect(await actionsOf(v1)).toEqual(["version.changes_requested", "version.claimed", "version.submitted"]);
+  expect(await actionsOf(v2)).toEqual(["version.live", "version.approved", "version.claimed", "version.submitted", "version.updated", "version.draft_created"]);
+  await expect(admin.page.getByTestId("audit-row").filter({ hasText: "version.approved" })).toContainText("reviewer@skillgate.demo");
+  await expect(admin.page.getByTestId("audit-row").filter({ hasText: "version.submitted" })).toContainText("owner@lumen.demo");
+
+  await admin.context.close();
   await merchant.context.close();
   await reviewer.context.close();
 });
