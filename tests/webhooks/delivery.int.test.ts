@@ -161,7 +161,7 @@ describe("webhook delivery", () => {
   });
 
   it("signs with both secrets for a day after a rotation, then with the new one only", async () => {
-    const { endpointId, secret: oldSecret } = await newEndpoint(b, ["statement.ready"]);
+    const { endpointId, secret: oldSecret } = await newEndpoint(b, ["integration.rolled_back"]);
     const { secret: newSecret } = await hooks.rotateWebhookSecret({ merchantId: b.merchant.id, actor: b.actor, endpointId });
     await hooks.sendWebhookTestEvent({ merchantId: b.merchant.id, actor: b.actor, endpointId });
     await drain();
