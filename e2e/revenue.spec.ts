@@ -57,7 +57,7 @@ test("schedule a rate change after a preview, ingest orders on both sides of it,
   expect(proposed).toBeGreaterThan(actual); // 10 % + ¥0.05 instead of 3 % on OpenClaw's orders
   await expect(page.getByTestId("preview-difference")).toHaveText(`+¥${((proposed - actual) / 100n).toLocaleString("en-US")}.${((proposed - actual) % 100n).toString().padStart(2, "0")}`);
   await expect(page.getByRole("figure", { name: "Cost by channel and agent: actual vs proposed" })).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: "AI · Screen reading · OpenClaw" })).toBeAttached();
+  await expect(page.getByRole("rowheader", { name: "AI · Screen reading · OpenClaw", includeHidden: true })).toBeAttached();
 
   await expect(schedule).toBeEnabled();
   await schedule.click();
