@@ -37,7 +37,7 @@ function size(orders: number, apiP95: number, plainP50: number, eventsPerSecond:
       ratio: eventsPerSecond / 80_000,
       cpu: { serverMsPer1000: 40, postgresMsPer1000: 50, projectedEventsPerSecondOn2Cores: 22_222 },
     },
-    policy: { decision: { requestsPerSecond: 6000, latencyMs: { p50: 1, p99: 8, max: 20 } }, constant: { requestsPerSecond: 7000, latencyMs: { p50: 1, p99: 7 } }, ratio: 0.857 },
+    policy: { decision: { requestsPerSecond: 6000, latencyMs: { p50: 1, p99: 8, max: 20 } }, constant: { requestsPerSecond: 7000, latencyMs: { p50: 1, p99: 7 } }, ratio: 0.857, durationSeconds: 10 },
     memory: { peakRssBytes: 400_000_000, samples: 100 },
     durationSeconds: 300,
   };
@@ -80,6 +80,8 @@ describe("performance report", () => {
     expect(md).toContain("21,000");
     expect(md).toContain("1.50 / 2.00 / 3.00");
     expect(md).toContain("400 MB");
+    expect(md).toContain("10M: ratio 0.86.");
+    expect(md).not.toContain("durationSeconds");
     expect(() => renderReport("{{nope}}", results)).toThrow(/Unknown placeholder/);
   });
 });

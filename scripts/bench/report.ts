@@ -153,7 +153,8 @@ export function policySection(results: Results): string {
     for (const [name, t] of policyTargets(r.policy)) {
       rows.push([sizeLabel(r.orders), name, int(t.requestsPerSecond ?? 0), t.latencyMs?.p50 ?? "–", t.latencyMs?.p99 ?? "–", t.serverCpuMicrosPerRequest ?? "–"]);
     }
-    const numbers = Object.entries(r.policy).filter(([k, v]) => typeof v === "number" && /ratio/i.test(k));
+    // Fields named ratio, cpuRatio, nextRatio…, not durationSeconds.
+    const numbers = Object.entries(r.policy).filter(([k, v]) => typeof v === "number" && /(^r|R)atio$/.test(k));
     if (numbers.length) ratios.push(`${sizeLabel(r.orders)}: ${numbers.map(([k, v]) => `${k} ${(v as number).toFixed(2)}`).join(", ")}`);
   }
   return [table(["data set", "target", "requests/s", "p50 ms", "p99 ms", "server CPU µs/request"], rows), ratios.length ? `\nRatios: ${ratios.join("; ")}.` : ""].join("\n");
@@ -233,6 +234,7 @@ export function verdictSection(results: Results, notes: VerdictNotes = {}): stri
   return table(
     ["target", "measured", "verdict", "why / what next"],
     verdicts(results).map((v) => [v.target, v.measured, v.met === null ? "not measured at the target size" : v.met ? "**met**" : "**missed**", v.met === true ? "" : (notes[v.id] ?? "")]),
+    ["l", "l", "l", "l"],
   );
 }
 
