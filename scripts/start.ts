@@ -75,8 +75,10 @@ async function main() {
     // exits at once, while the server may still be answering: take them over, so that the server
     // stops first and the database after it. (A terminal's Ctrl-C also reaches PostgreSQL itself,
     // which is in our process group; a SIGTERM to this process, as Playwright sends, does not.)
+    // Only the listed listeners go: tsx keeps a hidden one that tells its parent process we
+    // handle the signal (without it tsx kills us after 5 s, leaving PostgreSQL behind).
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-      process.removeAllListeners(signal);
+      for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
       process.on(signal, () => void shutdown(signal === "SIGHUP" ? "SIGTERM" : signal));
     }
 
