@@ -131,12 +131,12 @@ describe("fast path and Next.js route answer alike", () => {
 describe("handleDecision", () => {
   it("answers from memory synchronously once key, slugs and policy are cached, exactly as with loads", async () => {
     const headers = new Headers(bearer(world.agentKey));
-    const questions = [
+    const questions = ([
       { action: "screen_read", path: "/menu" },
       { action: "skill_call", integration: world.integrations.public.id },
       { action: "fly" },
       { agent: world.other.slug, action: "screen_read", path: "/" },
-    ].map((q) => new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, ...q }));
+    ] as Record<string, string>[]).map((q) => new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, ...q }));
     const cold = handleDecision(questions[0]!, headers);
     expect(cold).toBeInstanceOf(Promise); // nothing cached yet: the loads are awaited
     const loaded = await cold;
