@@ -3,6 +3,7 @@
 // wrapper translates; schema problems come from lib/integrations/schema-text with their
 // position and are shown as they are.
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { checkSchemaText, formatSchemaIssue } from "@/lib/integrations/schema-text";
 
 const v = (key: string) => `integrations.validation.${key}`;
@@ -15,7 +16,7 @@ export type AnnotationKey = (typeof annotationKeys)[number];
 /** Same rule as MCP tool names, so every operation is also a valid tool name and operationId. */
 export const operationNamePattern = /^[A-Za-z0-9_.-]{1,128}$/;
 
-const id = z.string().min(1).max(64);
+const id = recordId();
 const name = z.string().trim().min(1, v("nameRequired")).max(120, v("nameTooLong"));
 const description = z.string().trim().max(2000, v("descriptionTooLong")).default("");
 

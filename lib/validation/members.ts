@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { MerchantRole } from "@/lib/generated/prisma/enums";
 import { emailSchema } from "./auth";
 
 const role = z.enum(MerchantRole, { error: "members.validation.roleRequired" });
-const id = z.string().min(1).max(64);
+const id = recordId();
 
 export const inviteMemberSchema = z.object({ email: emailSchema, role });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;

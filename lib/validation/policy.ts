@@ -2,6 +2,7 @@
 // English; the settings and rule forms use catalogue keys (visibility.validation.*), like the
 // other form schemas, and the action wrapper translates them.
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { parsePattern, type PatternErrorCode } from "@/lib/policy/glob";
 import { normalizePath } from "@/lib/policy/path";
 
@@ -57,7 +58,7 @@ export type DecisionQueryInput = z.input<typeof decisionQuerySchema>;
 export type DecisionQuery = z.output<typeof decisionQuerySchema>;
 
 const effect = z.enum(["ALLOW", "DENY"], { error: "visibility.validation.effectRequired" });
-const id = z.string({ error: "visibility.validation.agentRequired" }).min(1, "visibility.validation.agentRequired").max(64);
+const id = recordId("visibility.validation.agentRequired");
 
 const patternMessages: Record<PatternErrorCode, string> = {
   empty: "visibility.validation.patternRequired",
@@ -107,7 +108,7 @@ export const policySettingsSchema = z.object({
 export type PolicySettingsInput = z.infer<typeof policySettingsSchema>;
 
 export const integrationVisibilitySchema = z.object({
-  integrationId: z.string().min(1, "visibility.validation.integrationRequired").max(64),
+  integrationId: recordId("visibility.validation.integrationRequired"),
   visibility: z.enum(["PUBLIC", "ALLOWLIST", "PRIVATE"], { error: "visibility.validation.visibilityRequired" }),
   /** ALLOWLIST only; ignored otherwise. A single form value arrives as a string. */
   allowedAgentIds: z

@@ -2,6 +2,7 @@
 // closing a statement. Messages are catalogue keys (revenue.validation.*). Money and rates are
 // parsed from text by string arithmetic (no floating point): "3.5" % → 350 bps, "0.50" ¥ → 50 fen.
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { isCalendarDate } from "../attribution/shanghai-time";
 import { parseYuanToFen } from "../orders/yuan";
 import { isPeriod } from "../revenue/period";
@@ -13,7 +14,7 @@ const proposalShape = {
   channel: z.enum(["AI_SKILL", "AI_SCREEN_READ", "ORGANIC"], { error: "revenue.validation.channel" }),
   agentId: z
     .string()
-    .max(64)
+    .regex(/^[A-Za-z0-9_-]{0,64}$/, "errors.invalidRecordId")
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : null)),
   ratePercent: z
@@ -63,6 +64,6 @@ export const previewRuleSchema = z
   .transform(toProposal);
 export type PreviewRuleInput = z.infer<typeof previewRuleSchema>;
 
-export const ruleIdSchema = z.object({ ruleId: z.string({ error: "revenue.validation.rule" }).min(1, "revenue.validation.rule").max(64) });
+export const ruleIdSchema = z.object({ ruleId: recordId("revenue.validation.rule") });
 
 export const periodSchema = z.object({ period: z.string({ error: "revenue.validation.period" }).refine(isPeriod, "revenue.validation.period") });

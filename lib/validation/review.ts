@@ -2,9 +2,10 @@
 // wrapper translates. Business rules (reasons needed, note on warnings) are enforced in the data
 // layer, so they hold for every caller; these schemas only shape the input.
 import { z } from "zod";
+import { recordId } from "./record-id";
 
 const v = (key: string) => `review.validation.${key}`;
-const id = z.string().min(1).max(64);
+const id = recordId();
 
 const manyStrings = z
   .union([z.string(), z.array(z.string())])

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { PlatformRole, UserStatus } from "@/lib/generated/prisma/enums";
 
-const userId = z.string().min(1).max(64);
+const userId = recordId();
 
 export const setUserStatusSchema = z.object({ userId, status: z.enum(UserStatus) });
 export type SetUserStatusInput = z.infer<typeof setUserStatusSchema>;

@@ -1,10 +1,11 @@
 // The visibility page's own forms beyond the rule/settings schemas in ./policy: removing a rule
 // and asking the simulator. Messages are catalogue keys (visibility.validation.*).
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { normalizePath } from "@/lib/policy/path";
 
 export const removeRuleSchema = z.object({
-  ruleId: z.string({ error: "visibility.validation.ruleRequired" }).min(1, "visibility.validation.ruleRequired").max(64),
+  ruleId: recordId("visibility.validation.ruleRequired"),
 });
 export type RemoveRuleInput = z.infer<typeof removeRuleSchema>;
 

@@ -2,10 +2,11 @@
 // may be reached at all (public address, https) is decided by the outbound URL policy in the
 // action, with the environment's allow-list; this only checks the shape.
 import { z } from "zod";
+import { recordId } from "./record-id";
 import { webhookEventTypes } from "@/lib/webhooks/events";
 
 const v = (key: string) => `webhooks.validation.${key}`;
-const id = z.string().min(1).max(64);
+const id = recordId();
 
 const events = z
   .preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(webhookEventTypes, { error: v("eventInvalid") })))

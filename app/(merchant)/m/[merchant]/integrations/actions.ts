@@ -29,6 +29,7 @@ import {
   updateMcpDraftSchema,
   versionRefSchema,
 } from "@/lib/validation/integrations";
+import { recordId } from "@/lib/validation/record-id";
 import { z } from "zod";
 
 // Thin actions: validated input → lib/data → revalidate/redirect. Authorization is in
@@ -51,7 +52,7 @@ export const createIntegrationAction = merchantAction("integrations:write", crea
   redirect(integrationHref(ctx, created.integrationId));
 });
 
-const integrationIdField = { integrationId: z.string().min(1).max(64) };
+const integrationIdField = { integrationId: recordId() };
 
 export const updateMcpDraftAction = merchantAction(
   "integrations:write",
