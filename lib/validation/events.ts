@@ -4,7 +4,6 @@
 // duplicate because the body hash is taken over the normalized event (bodyHashOf).
 import { z } from "zod";
 import { canonicalJson, sha256Hex } from "../canonical-json";
-import { fastOrderEvent, type FastRules } from "./order-event-fast";
 
 export const MAX_EVENTS_PER_BATCH = 1_000;
 /** 1 billion CNY: per-order amounts stay far from bigint overflow even when summed over 10M orders. */
@@ -200,22 +199,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): Parse
   return result.success ? { ok: true, event: result.data } : { ok: false, errors: formatIssues(result.error.issues) };
 }
 
-export const fastRules: FastRules = {
-  maxAmountFen: MAX_AMOUNT_FEN,
-  minTimeMs: MIN_TIME,
-  maxFutureMs: MAX_FUTURE_MS,
-  isIsoDateTime: (value) => isoDateTime.safeParse(value).success,
-};
-
-/** Well-formed events take the fast path (same result as the schema); the rest, and every error, come from zod. */
 export function parseOrderEvent(input: unknown): Parsed<OrderEvent> {
-  const fast = fastOrderEvent(input, fastRules);
-  if (fast) return { ok: true, event: fast as OrderEvent };
-  return parseWith(orderEventSchema, input, "order event");
-}
-
-/** The schema alone, without the fast path: the reference the fast path is tested against. */
-export function parseOrderEventWithSchema(input: unknown): Parsed<OrderEvent> {
   return parseWith(orderEventSchema, input, "order event");
 }
 
