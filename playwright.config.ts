@@ -31,7 +31,8 @@ export default defineConfig({
     {
       command: "npx tsx scripts/e2e/serve.ts",
       url: `${e2eBaseUrl}/sign-in`,
-      timeout: 600_000,
+      // A cold production build on a busy 2-core machine has taken over 10 minutes.
+      timeout: 900_000,
       reuseExistingServer: false,
       stdout: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

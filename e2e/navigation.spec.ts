@@ -32,7 +32,7 @@ test("a platform admin lands in the admin area and sees the agents catalogue", a
   const page = await signInAs("admin@skillgate.demo");
   await page.goto("/");
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole("navigation", { name: "Admin navigation" }).getByRole("link")).toHaveText(["Agents", "Users", "Audit log"]);
+  await expect(page.getByRole("navigation", { name: "Admin navigation" }).getByRole("link")).toHaveText(["Agents", "Users", "Audit log", "Revenue rules", "Statements"]);
   await expect(page.getByRole("rowheader", { name: /Aurora Assistant/ })).toBeVisible();
 });
 

@@ -6,8 +6,9 @@ import { z } from "zod";
 import { actorOf, merchantAction, type ActionResult } from "@/lib/auth/action";
 import { recheckIntegration } from "@/lib/drift/recheck";
 import { merchantHref } from "@/lib/navigation";
+import { recordId } from "@/lib/validation/record-id";
 
-const recheckSchema = z.object({ integrationId: z.string().min(1).max(64) });
+const recheckSchema = z.object({ integrationId: recordId() });
 
 export const recheckDriftAction = merchantAction(
   "integrations:write",
