@@ -21,6 +21,10 @@ import { upsertOrderRollups } from "./ingest-rollups";
 // A concurrent batch with the same events waits on the unique index (or the order's row lock)
 // and then sees them as stored: effects are applied only for rows this transaction inserted, so
 // nothing is counted twice. Row locks are always taken in one global order: no deadlocks.
+// Receive times (Order.createdAt, OrderEvent.receivedAt) are clock_timestamp() at the insert,
+// not the transaction's start: closing a statement (lib/data/statements.ts) locks the order
+// tables and books everything received after its closedAt in a later month, so a batch that
+// began before the close and wrote after it must carry a time after closedAt.
 
 export type IndexedOrderEvent = { index: number; event: OrderEvent };
 
@@ -111,15 +115,15 @@ async function insertCreates(client: pg.PoolClient, creates: readonly Create[], 
          WITH ORDINALITY AS t("merchantId", "externalId", "bodyHash", "payload", "channel", "agentId", "integrationId", "operationName",
                               "paymentMethod", "amountFen", "isVerification", "occurredAt", "revenueRuleId", "feeFen", ord)
      ), ev AS (
-       INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload")
-       SELECT "merchantId", "externalId", 'CREATED', 0, "bodyHash", "payload"::jsonb FROM input ORDER BY ord
+       INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload", "receivedAt")
+       SELECT "merchantId", "externalId", 'CREATED', 0, "bodyHash", "payload"::jsonb, clock_timestamp() FROM input ORDER BY ord
        ON CONFLICT ("merchantId", "externalOrderId", "type", "sequence") DO NOTHING
        RETURNING "merchantId", "externalOrderId"
      ), ins AS (
        INSERT INTO "Order" ("merchantId", "externalId", "channel", "agentId", "integrationId", "operationName", "paymentMethod",
-                            "amountFen", "currency", "isVerification", "occurredAt", "revenueRuleId", "feeFen", "updatedAt")
+                            "amountFen", "currency", "isVerification", "occurredAt", "revenueRuleId", "feeFen", "createdAt", "updatedAt")
        SELECT i."merchantId", i."externalId", i."channel", i."agentId", i."integrationId", i."operationName", i."paymentMethod",
-              i."amountFen", 'CNY', i."isVerification", i."occurredAt", i."revenueRuleId", i."feeFen", now()
+              i."amountFen", 'CNY', i."isVerification", i."occurredAt", i."revenueRuleId", i."feeFen", clock_timestamp(), now()
          FROM input i JOIN ev ON ev."merchantId" = i."merchantId" AND ev."externalOrderId" = i."externalId"
         ORDER BY i.ord
        ON CONFLICT ("merchantId", "externalId") DO NOTHING
@@ -253,8 +257,8 @@ async function applyChanges(client: pg.PoolClient, changes: readonly Prepared[],
   // written under those locks, so neither part can wait on another transaction.
   await client.query(
     `WITH events AS (
-       INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload")
-       SELECT m, x, t, s, h, p::jsonb
+       INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload", "receivedAt")
+       SELECT m, x, t, s, h, p::jsonb, clock_timestamp()
          FROM unnest($1::text[], $2::text[], $3::"OrderEventType"[], $4::int[], $5::text[], $6::text[]) WITH ORDINALITY AS k(m, x, t, s, h, p, ord)
         ORDER BY ord
      )
