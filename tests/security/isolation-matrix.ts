@@ -333,6 +333,22 @@ export const API_ROUTES: Record<string, { why: string; attempt: ApiAttempt } | {
       expect((await call({ path: "/api/v1/registry", headers: bearer(w.B.analyticsKey) })).status).toBe(403);
     },
   },
+  "POST /api/v1/versions/[versionId]/transitions": {
+    why: "A's versions, by id, from B's owner's session: 404 for the merchant's events, 403 for the reviewer's; nothing changes",
+    attempt: async (w, call) => {
+      for (const versionId of [w.A.skillDraftVersionId, w.A.mcpDraftVersionId, w.A.liveVersionId]) {
+        const path = `/api/v1/versions/${versionId}/transitions`;
+        for (const event of ["submit", "withdraw"]) {
+          const response = await call({ path, params: { versionId }, headers: { "content-type": "application/json" }, body: JSON.stringify({ event, note: "hijack" }) });
+          expect(response.status, `${event} ${versionId}`).toBe(404);
+        }
+        for (const event of ["claim", "approve", "reject"]) {
+          const response = await call({ path, params: { versionId }, headers: { "content-type": "application/json" }, body: JSON.stringify({ event }) });
+          expect(response.status, `${event} ${versionId}`).toBe(403);
+        }
+      }
+    },
+  },
   "GET /api/v1/integrations/[id]/export": {
     why: "A's integration, by id, from B's analytics key and from B's owner's session: 404 either way, any version",
     attempt: async (w, call) => {
