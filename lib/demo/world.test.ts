@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { hashApiKeySecret } from "../api-keys/secret";
 import { demoApiKeys, demoMerchants, demoUsers } from "./catalogue";
 import { canonicalJson } from "../canonical-json";
+import { toolListHash, type HashableTool } from "../checks/hash";
 import { getReasonCode } from "../review/reason-codes";
+import { JsonValue } from "./rows";
 import { demoWindow } from "./window";
 import { buildDemoWorld } from "./world";
 
@@ -56,6 +58,15 @@ describe("buildDemoWorld", () => {
     expect(world.tables.CheckResult.some((r) => r.ruleId === "SG-MCP-003")).toBe(true);
     const reasons = world.tables.Review.flatMap((r) => r.reasonCodes as string[]);
     expect(reasons).toEqual(expect.arrayContaining(["DESCRIPTION_UNCLEAR", "RISK_UNDECLARED"]));
+  });
+
+  it("binds MCP versions to the tool-list hash validation computes (drift compares against it)", () => {
+    const captured = world.tables.IntegrationVersion.filter((v) => v.toolList instanceof JsonValue);
+    expect(captured.length).toBeGreaterThan(0);
+    for (const v of captured) {
+      const tools = (v.toolList as JsonValue).value as HashableTool[];
+      expect(v.toolListHash, String(v.id)).toBe(toolListHash(tools));
+    }
   });
 
   it("is consistent with the review state machine", () => {

@@ -4,7 +4,6 @@
 import type { Channel, CheckLevel, VersionStatus } from "../generated/prisma/enums";
 import { apiKeyPrefix, hashApiKeySecret } from "../api-keys/secret";
 import type { RuleVersion } from "../revenue/fee";
-import { canonicalJson, sha256Hex } from "../canonical-json";
 import {
   demoAgents,
   demoApiKeys,
@@ -14,6 +13,7 @@ import {
   type DemoMerchant,
   type MerchantSlug,
 } from "./catalogue";
+import { toolListHash as hashToolList } from "../checks/hash";
 import { finding } from "../checks/catalogue";
 import { mcpToolToOperation } from "../checks/mcp-tool-to-operation";
 import { checkMcpEndpoint } from "../checks/mcp-rules";
@@ -243,7 +243,7 @@ export function buildDemoWorld(options: { seed: number; window: DemoWindow; pass
       const author = developerOf(integration.merchant);
       const isMcp = integration.kind === "MCP_SERVER";
       const toolList = isMcp && version.status !== "DRAFT" ? ops.map(mcpTool) : null;
-      const toolListHash = toolList ? sha256Hex(canonicalJson(toolList)) : null;
+      const toolListHash = toolList ? hashToolList(toolList) : null;
       const updatedAt = [t.created, t.submitted, t.claimed, t.decided, t.live].filter((d): d is Date => d !== null).at(-1)!;
       tables.IntegrationVersion.push({
         id: versionId,
