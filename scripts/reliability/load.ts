@@ -1,13 +1,14 @@
 // Load (`npm run test:load`): the production server on a fresh demo database (DEMO_ORDERS, 6,000 by
 // default), then
-//  1. 200 concurrent signed-in dashboard users for 60 s (autocannon, one keep-alive connection per
-//     user): each request takes one of seven demo accounts' session cookies and one of its
-//     merchant's overview / attribution / orders pages. Reports p50/p95/p99 and every non-2xx or
-//     error; target p95 < 1 s, no errors.
+//  1. 200 concurrent signed-in dashboard users for 60 s: each virtual user (one of seven demo
+//     accounts' session cookies) loads one of its merchant's overview / attribution / orders
+//     pages, reads it for a think time (uniform 0.5–1.5 × LOAD_THINK_SECONDS, 5 s by default; 0 =
+//     back-to-back requests, a stress test rather than users), and loads the next. Reports
+//     p50/p95/p99 of the page responses and every non-2xx or error; target p95 < 1 s, no errors.
 //  2. Ingestion under concurrent load: 8 clients send every batch of order events twice, shuffled,
 //     while the dashboard is still being read; afterwards every event is stored exactly once and
 //     every rollup equals its SQL definition.
-// LOAD_USERS / LOAD_SECONDS / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) change the sizes. Writes test-results/reliability-load.json.
+// LOAD_USERS / LOAD_SECONDS / LOAD_THINK_SECONDS / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) change the sizes. Writes test-results/reliability-load.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { signIn } from "../bench/dashboard";
@@ -16,24 +17,16 @@ import { seedDemoData } from "../demo/seed";
 import { baseUrl, freshDatabase, loadAverages, query, startDatabase, startServer } from "./harness";
 import { eventBatches, rollupMismatches, send } from "./ingest-check";
 
-// autocannon ships no types: the part used here.
-type AutocannonRequest = { method?: string; path?: string; headers?: Record<string, string> };
-type AutocannonResult = { errors: number; timeouts: number };
-type AutocannonInstance = Promise<AutocannonResult> & {
-  on: (event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void) => void;
-  stop: () => void;
-};
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  timeout?: number;
-  requests?: Array<{ method: string; setupRequest: (request: AutocannonRequest) => AutocannonRequest }>;
-}) => AutocannonInstance;
+// autocannon ships no types: the part used here (background readers during ingestion).
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: { url: string; connections: number; duration: number }) => Promise<unknown> & { stop: () => void };
 
 const USERS = Number(process.env.LOAD_USERS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const EVENTS = Number(process.env.LOAD_EVENTS ?? 20_000);
+/** Mean time a user spends reading a page before the next one (0 = back-to-back requests). */
+const THINK_SECONDS = Number(process.env.LOAD_THINK_SECONDS ?? 5);
+const TIMEOUT_SECONDS = Number(process.env.LOAD_TIMEOUT ?? 30);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const accounts: Array<[email: string, merchant: string]> = [
   ["owner@lumen.demo", "lumen-coffee"],
@@ -54,33 +47,38 @@ async function dashboardLoad() {
   }
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  let errors = 0;
+  let timeouts = 0;
   let n = 0;
-  const instance = autocannon({
-    url: baseUrl,
-    connections: USERS,
-    duration: SECONDS,
-    timeout: Number(process.env.LOAD_TIMEOUT ?? 30),
-    requests: [
-      {
-        method: "GET",
-        setupRequest: (request) => {
-          const i = n++;
-          const session = sessions[i % sessions.length]!;
-          return { ...request, path: `/m/${session.merchant}/${sections[Math.floor(i / sessions.length) % sections.length]}`, headers: { ...request.headers, cookie: session.cookie } };
-        },
-      },
-    ],
-  });
-  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-  });
-  const result = await instance;
+  const deadline = performance.now() + SECONDS * 1000;
+  // One virtual user: load a page, read it for a while (uniform 0.5–1.5 × THINK_SECONDS), repeat.
+  async function user(u: number) {
+    await sleep(Math.random() * THINK_SECONDS * 1000); // users arrive spread over one think time
+    while (performance.now() < deadline) {
+      const i = n++;
+      const session = sessions[(u + i) % sessions.length]!;
+      const path = `/m/${session.merchant}/${sections[i % sections.length]}`;
+      const started = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      } catch (error) {
+        if ((error as Error).name === "TimeoutError") timeouts++;
+        else errors++;
+      }
+      await sleep(THINK_SECONDS * 1000 * (0.5 + Math.random()));
+    }
+  }
+  await Promise.all(Array.from({ length: USERS }, (_, u) => user(u)));
+  const result = { errors, timeouts };
   latencies.sort((a, b) => a - b);
   const non2xx = [...statuses].filter(([code]) => code < 200 || code >= 300).reduce((sum, [, count]) => sum + count, 0);
   return {
     users: USERS,
     seconds: SECONDS,
+    thinkSeconds: THINK_SECONDS,
     requests: latencies.length,
     requestsPerSecond: Math.round(latencies.length / SECONDS),
     latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)), max: Math.round(latencies.at(-1) ?? 0) },
