@@ -54,6 +54,7 @@ const reviewErrorMessages: Record<ReviewErrorCode, string> = {
   notClaimed: "Claim this version before deciding or releasing it.",
   noLiveVersion: "The integration has no live version.",
   notLive: "The integration has no live version.",
+  ownMerchant: "You are a member of this version's merchant: another reviewer must review it.",
 };
 
 const snake = (code: string) => code.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -134,6 +134,17 @@ describe("claiming and deciding", () => {
     expect((await auditActions(versionId)).filter((a) => a === "version.claimed")).toHaveLength(1);
   });
 
+  it("refuses a reviewer who is a member of the version's merchant (nobody reviews their own submission)", async () => {
+    const insider = await createReviewer();
+    await db.membership.create({ data: { merchantId: a.merchant.id, userId: insider.userId, role: "DEVELOPER" } });
+    const { versionId } = await newSkill(a);
+    await finishedRun(a, versionId);
+    await submitVersion({ merchantId: a.merchant.id, actor: a.actor, versionId, note: "" });
+    expect(await codeOf(claimVersion({ reviewer: insider, versionId }))).toBe("ownMerchant");
+    expect(await statusOf(versionId)).toBe("SUBMITTED");
+    expect(await codeOf(claimVersion({ reviewer, versionId }))).toBe("ok");
+  });
+
   it("refuses a change request without a reason, and a decision by someone who did not claim it", async () => {
     const { versionId } = await newSkill(a);
     await finishedRun(a, versionId);

@@ -67,10 +67,17 @@ export async function withdrawVersion({ merchantId, actor, versionId }: { mercha
   });
 }
 
+/** Separation of duties: a platform user who is also a member of the merchant never reviews it. */
+async function refuseOwnMerchant(tx: Tx, reviewer: Actor, merchantId: string) {
+  const membership = await tx.membership.findFirst({ where: { merchantId, userId: reviewer.userId }, select: { id: true } });
+  if (membership) throw new ReviewError("ownMerchant");
+}
+
 /** SUBMITTED → IN_REVIEW, claimed by this reviewer. Of two reviewers claiming at once, one wins. */
 export async function claimVersion({ reviewer, versionId }: { reviewer: Actor; versionId: string }) {
   return db.$transaction(async (tx) => {
     const head = await findVersionHead(tx, { versionId });
+    await refuseOwnMerchant(tx, reviewer, head.merchantId);
     if (head.status === "IN_REVIEW") {
       if (head.claimedById === reviewer.userId) return { versionId: head.id, merchantId: head.merchantId, claimed: false };
       throw new ReviewError("claimedByOther");
@@ -170,9 +177,10 @@ export async function decideVersion({
 
 /** SUSPENDED → LIVE after a reviewer looked at it again. */
 export async function reinstateVersion({ reviewer, versionId, message }: { reviewer: Actor; versionId: string; message: string }) {
-  const result = await db.$transaction((tx) =>
-    makeLive(tx, { versionId, event: "reinstate", by: reviewerBy(reviewer), audit: { after: { message: message.trim() } } }),
-  );
+  const result = await db.$transaction(async (tx) => {
+    await refuseOwnMerchant(tx, reviewer, (await findVersionHead(tx, { versionId })).merchantId);
+    return makeLive(tx, { versionId, event: "reinstate", by: reviewerBy(reviewer), audit: { after: { message: message.trim() } } });
+  });
   invalidatePolicy(result.version.merchantId);
   return result;
 }

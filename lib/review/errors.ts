@@ -28,6 +28,8 @@ export const reviewErrorCodes = [
   "noLiveVersion",
   /** The integration has no live version to suspend. */
   "notLive",
+  /** The reviewer is a member of the version's merchant: nobody reviews their own submission. */
+  "ownMerchant",
 ] as const;
 export type ReviewErrorCode = (typeof reviewErrorCodes)[number];
 
