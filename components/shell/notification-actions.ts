@@ -5,13 +5,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { userAction } from "@/lib/auth/action";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/data/notifications";
+import { recordId } from "@/lib/validation/record-id";
 
 /** Only paths of this app: a stored link never sends anyone to another site. */
 function isAppPath(link: string | null | undefined): link is string {
   return !!link && link.startsWith("/") && !link.startsWith("//") && !link.includes("\\");
 }
 
-export const openNotificationAction = userAction(z.object({ id: z.string().min(1).max(64) }), async ({ id }, user) => {
+export const openNotificationAction = userAction(z.object({ id: recordId() }), async ({ id }, user) => {
   const notification = await markNotificationRead({ userId: user.id, id });
   revalidatePath("/", "layout");
   if (isAppPath(notification?.link)) redirect(notification.link);

@@ -17,6 +17,7 @@ describe("parseAuditFilters", () => {
     expect(parsed.before).toBeUndefined();
     expect(parsed.params.action).toBe("a.");
     expect(parsed.params.actor).toBeUndefined();
+    expect(parseAuditFilters({ actor: "a\u0000b", objectId: "x\ny" }).params).toEqual(expect.not.objectContaining({ actor: expect.anything(), objectId: expect.anything() }));
   });
 });
 

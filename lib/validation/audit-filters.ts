@@ -7,6 +7,8 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max)
+    // PostgreSQL text refuses NUL; no filter needs control characters.
+    .regex(/^[^\u0000-\u001f\u007f]*$/)
     .optional()
     .catch(undefined)
     .transform((v) => (v ? v : undefined));

@@ -23,4 +23,10 @@ describe("revenue forms", () => {
     expect(messages({ from: "2025-01-01", to: "2026-10-31" })).toEqual(["revenue.validation.periodTooLong"]);
     expect(messages({})).toEqual([]);
   });
+
+  it("refuses dates outside 2000–2099 (a far-future end once made the preview fail)", () => {
+    const r = previewRuleSchema.safeParse({ channel: "AI_SKILL", ratePercent: "3", from: "9999-12-01", to: "9999-12-31" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(["from", "to"]));
+  });
 });

@@ -8,7 +8,9 @@ import { parseYuanToFen } from "../orders/yuan";
 import { isPeriod } from "../revenue/period";
 import { MAX_FIXED_FEE_FEN, parsePercentToBps } from "../revenue/rules";
 
-const date = (key: string) => z.string({ error: key }).trim().refine(isCalendarDate, key);
+// Dates 2000–2099 (as in lib/validation/attribution.ts): beyond that, day arithmetic leaves four-digit years.
+const inRange = (v: string) => isCalendarDate(v) && v >= "2000-01-01" && v <= "2099-12-31";
+const date = (key: string) => z.string({ error: key }).trim().refine(inRange, key);
 
 const proposalShape = {
   channel: z.enum(["AI_SKILL", "AI_SCREEN_READ", "ORGANIC"], { error: "revenue.validation.channel" }),

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { ActionError, actorOf, platformAction } from "@/lib/auth/action";
 import { closeStatement, StatementError } from "@/lib/data/statements";
 import { periodSchema } from "@/lib/validation/revenue";
+import { recordId } from "@/lib/validation/record-id";
 
-const closeSchema = periodSchema.extend({ merchantId: z.string({ error: "revenue.validation.period" }).min(1).max(64) });
+const closeSchema = periodSchema.extend({ merchantId: recordId() });
 
 /** A platform admin closes a merchant's ended month ahead of the monthly job. */
 export const closeStatementAction = platformAction("admin:statements", closeSchema, async ({ merchantId, period }, user) => {

@@ -9,6 +9,7 @@ import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/t
 import { requirePlatform } from "@/lib/auth/session";
 import { listReviewHistory } from "@/lib/data/review-queue";
 import { getReasonCode } from "@/lib/review/reason-codes";
+import { recordIdPattern } from "@/lib/validation/record-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("history.title") };
@@ -16,13 +17,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const tones = { APPROVED: "success", CHANGES_REQUESTED: "warning", REJECTED: "danger" } as const;
 
-type Props = { searchParams: Promise<{ before?: string; beforeId?: string }> };
+type Props = { searchParams: Promise<{ before?: string | string[]; beforeId?: string | string[] }> };
 
 export default async function ReviewHistoryPage({ searchParams }: Props) {
   await requirePlatform("review:read");
   const query = await searchParams;
-  const beforeAt = query.before ? new Date(query.before) : null;
-  const before = beforeAt && !Number.isNaN(beforeAt.getTime()) && query.beforeId ? { createdAt: beforeAt, id: query.beforeId } : undefined;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const [beforeRaw, beforeId] = [first(query.before), first(query.beforeId)];
+  const beforeAt = beforeRaw ? new Date(beforeRaw) : null;
+  const before = beforeAt && !Number.isNaN(beforeAt.getTime()) && beforeId && recordIdPattern.test(beforeId) ? { createdAt: beforeAt, id: beforeId } : undefined;
   const take = 50;
   const [t, format, locale, rows] = await Promise.all([getTranslations("review"), getFormatter(), getLocale(), listReviewHistory({ take, before })]);
   const zh = locale.startsWith("zh");

@@ -13,6 +13,7 @@ import { getWebhookEndpoint, listWebhookDeliveries } from "@/lib/data/webhooks";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 import { merchantHref } from "@/lib/navigation";
 import { redeliverWebhookAction, sendWebhookTestEventAction } from "../../actions";
+import { recordIdPattern } from "@/lib/validation/record-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("webhooks.log"))("title") };
@@ -21,10 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 const tone: Record<DeliveryStatus, BadgeTone> = { PENDING: "info", SUCCEEDED: "success", FAILED: "danger" };
 
 /** Keyset cursor in the URL: `<ISO time>~<id>` of the last row of the previous page. */
-function parseCursor(raw: string | undefined): { createdAt: Date; id: string } | undefined {
-  const [time, id] = (raw ?? "").split("~");
+function parseCursor(raw: string | string[] | undefined): { createdAt: Date; id: string } | undefined {
+  const [time, id] = ((Array.isArray(raw) ? raw[0] : raw) ?? "").split("~");
   const createdAt = new Date(time ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : undefined;
+  return id && recordIdPattern.test(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : undefined;
 }
 
 export default async function WebhookDeliveriesPage({
@@ -32,7 +33,7 @@ export default async function WebhookDeliveriesPage({
   searchParams,
 }: {
   params: Promise<{ merchant: string; endpointId: string }>;
-  searchParams: Promise<{ before?: string }>;
+  searchParams: Promise<{ before?: string | string[] }>;
 }) {
   const [{ merchant: slug, endpointId }, { before }] = await Promise.all([params, searchParams]);
   const ctx = await requireMerchant(slug, "webhooks:manage");
