@@ -10,9 +10,12 @@ export function OneTimeSecret({ id, secret, title }: { id: string; secret: strin
   const t = useTranslations("webhooks.secret");
   const [copied, setCopied] = useState(false);
   return (
-    <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-4">
-      <p className="text-sm font-medium text-emerald-900">{title}</p>
-      <p className="text-sm text-emerald-900">{t("once")}</p>
+    <div className="space-y-2 rounded-md bg-emerald-50 p-4">
+      {/* Only the title and warning are announced: a live region would read the secret aloud. */}
+      <div role="status">
+        <p className="text-sm font-medium text-emerald-900">{title}</p>
+        <p className="text-sm text-emerald-900">{t("once")}</p>
+      </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
           <label htmlFor={id} className="block text-xs font-medium text-emerald-900">

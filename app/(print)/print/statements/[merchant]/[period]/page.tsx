@@ -18,7 +18,7 @@ import { periodLabel } from "@/app/(merchant)/m/[merchant]/revenue/statements/pe
 
 export async function generateMetadata({ params }: { params: Promise<{ period: string }> }): Promise<Metadata> {
   const { period } = await params;
-  return { title: (await getTranslations("statements"))("detailTitle", { period }) };
+  return { title: (await getTranslations("statements"))("detailTitle", { period: isPeriod(period) ? periodLabel(period, (await getLocale()) as AppLocale) : period }) };
 }
 
 export default async function PrintableStatementPage({ params }: { params: Promise<{ merchant: string; period: string }> }) {

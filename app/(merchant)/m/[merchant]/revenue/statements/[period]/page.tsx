@@ -22,7 +22,7 @@ import { periodLabel } from "../period-label";
 
 export async function generateMetadata({ params }: { params: Promise<{ period: string }> }): Promise<Metadata> {
   const { period } = await params;
-  return { title: (await getTranslations("statements"))("detailTitle", { period }) };
+  return { title: (await getTranslations("statements"))("detailTitle", { period: isPeriod(period) ? periodLabel(period, (await getLocale()) as AppLocale) : period }) };
 }
 
 export default async function StatementPage({ params }: { params: Promise<{ merchant: string; period: string }> }) {
