@@ -42,13 +42,19 @@ function defaults(options: DispatchOptions) {
 
 const developersLink = (slug: string) => `/m/${slug}/developers`;
 
+/**
+ * Why a delivery was failed without sending: stored as these codes in `lastError`, shown in the
+ * reader's language by the delivery log (webhooks.log.errors.*). Network errors stay as they are.
+ */
+export const undeliverableReasons = { endpointDisabled: "endpoint_disabled", secretUndecryptable: "secret_undecryptable" } as const;
+
 /** Sends one claimed delivery once. */
 export async function deliverOnce(deliveryId: string, options: DispatchOptions = {}): Promise<AttemptOutcome | null> {
   const config = defaults(options);
   const delivery = await loadDeliveryForSending(deliveryId);
   if (!delivery || delivery.status !== "PENDING") return null;
   if (delivery.endpoint.status !== "ENABLED") {
-    await failUndeliverable({ deliveryId, reason: "The endpoint is disabled." });
+    await failUndeliverable({ deliveryId, reason: undeliverableReasons.endpointDisabled });
     return { kind: "failed" };
   }
 
@@ -62,7 +68,7 @@ export async function deliverOnce(deliveryId: string, options: DispatchOptions =
       now,
     });
   } catch {
-    await failUndeliverable({ deliveryId, reason: "The signing secret cannot be decrypted (the encryption key changed). Rotate the secret." });
+    await failUndeliverable({ deliveryId, reason: undeliverableReasons.secretUndecryptable });
     return { kind: "failed" };
   }
 

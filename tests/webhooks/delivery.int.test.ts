@@ -179,6 +179,19 @@ describe("webhook delivery", () => {
     expect(() => new Webhook(oldSecret).verify(after.body, after.headers as Record<string, string>)).toThrow();
   });
 
+  it("fails a delivery whose endpoint was disabled after enqueueing with a code the log shows in both languages", async () => {
+    const { endpointId } = await hooks.createWebhookEndpoint({ merchantId: b.merchant.id, actor: b.actor, url: "http://10.0.0.8/hook", description: "", events: ["statement.ready"] });
+    await db.$transaction((tx) => enqueueWebhookEvent(tx, { merchantId: b.merchant.id, type: "statement.ready", payload: {} }));
+    await db.webhookEndpoint.update({ where: { id: endpointId }, data: { status: "DISABLED" } });
+    await drain({ ...noJitter, retryDelaysMs: [] });
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId } });
+    expect(delivery).toMatchObject({ status: "FAILED", lastError: "endpoint_disabled" });
+    for (const locale of ["en", "zh-CN"]) {
+      const messages = (await import(`@/lib/i18n/messages/${locale}.json`)).default as { webhooks: { log: { errors: Record<string, string> } } };
+      expect(messages.webhooks.log.errors[delivery.lastError!], locale).toBeTruthy();
+    }
+  });
+
   it("records a refused address as a failed attempt without sending", async () => {
     const { endpointId } = await hooks.createWebhookEndpoint({ merchantId: b.merchant.id, actor: b.actor, url: "http://10.0.0.7/hook", description: "", events: ["statement.ready"] });
     await db.$transaction((tx) => enqueueWebhookEvent(tx, { merchantId: b.merchant.id, type: "statement.ready", payload: {} }));

@@ -102,7 +102,7 @@ export default async function WebhookDeliveriesPage({
                 <TD className="text-right tabular-nums">{d.attempts}</TD>
                 <TD className="text-right tabular-nums">{d.lastStatusCode ?? "—"}</TD>
                 <TD className="text-right tabular-nums">{d.lastDurationMs === null ? "—" : t("log.ms", { ms: d.lastDurationMs })}</TD>
-                <TD className="max-w-xs break-words text-xs text-red-700">{d.lastError ?? ""}</TD>
+                <TD className="max-w-xs break-words text-xs text-red-700">{d.lastError && t.has(`log.errors.${d.lastError}`) ? t(`log.errors.${d.lastError}`) : (d.lastError ?? "")}</TD>
                 <TD>
                   {d.status !== "PENDING" && enabled ? (
                     <InlineActionForm
