@@ -82,8 +82,23 @@ export async function checkApiKey(headers: HeaderReader, kinds: readonly ApiKeyK
 export function peekApiKey(headers: HeaderReader, kinds: readonly ApiKeyKind[], scope?: string): KeyCheck | undefined {
   const claimed = claimedKey(headers);
   if ("ok" in claimed) return claimed;
-  const hit = cache.get(claimed.hash);
-  return hit && hit.expires > Date.now() ? judge(hit.record, kinds, scope) : undefined;
+  const record = cachedApiKeyRecord(claimed.hash);
+  return record === undefined ? undefined : judge(record, kinds, scope);
+}
+
+/**
+ * For answers remembered per key (the decision API's memo): the hash a request's key is looked
+ * up by, or undefined when the request carries no well-formed key (that refusal needs no memo).
+ */
+export function apiKeyHashOf(headers: HeaderReader): string | undefined {
+  const claimed = claimedKey(headers);
+  return "ok" in claimed ? undefined : claimed.hash;
+}
+
+/** The key record cached for a hash while it is fresh; a reload (or expiry) gives a different object (or undefined). */
+export function cachedApiKeyRecord(hash: string): ApiKeyRecord | null | undefined {
+  const hit = cache.get(hash);
+  return hit && hit.expires > Date.now() ? hit.record : undefined;
 }
 
 /** checkApiKey for a Next.js route: a refusal comes back as the error response to return. */

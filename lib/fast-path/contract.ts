@@ -6,8 +6,8 @@
 import type { HandlerResult, HeaderReader } from "@/lib/api/handler-result";
 
 export type FastPathHandlers = {
-  /** GET /api/v1/policy/decision; synchronous when everything it needs is in memory. */
-  decision(searchParams: URLSearchParams, headers: HeaderReader): HandlerResult | Promise<HandlerResult>;
+  /** GET /api/v1/policy/decision, given the raw query string (without "?"); synchronous when everything it needs is in memory. */
+  decision(query: string, headers: HeaderReader): HandlerResult | Promise<HandlerResult>;
   /** GET /api/v1/merchants/{slug}/agent-policy.json */
   agentPolicy(slug: string, headers: HeaderReader): Promise<HandlerResult>;
 };

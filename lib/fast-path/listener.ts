@@ -90,7 +90,7 @@ export function createFastPathListener(options: FastPathOptions): RequestListene
     let pending: HandlerResult | Promise<HandlerResult> | undefined;
     try {
       if (published && pathname === DECISION_PATH) {
-        pending = published.decision(new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1)), headerReader(request.headers));
+        pending = published.decision(queryAt === -1 ? "" : url.slice(queryAt + 1), headerReader(request.headers));
       } else if (published && pathname.endsWith("/agent-policy.json")) {
         const slug = slugOf(pathname);
         if (slug !== undefined) pending = published.agentPolicy(slug, headerReader(request.headers));

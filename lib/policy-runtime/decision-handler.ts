@@ -1,11 +1,12 @@
 import "server-only";
-import { checkApiKey, peekApiKey } from "@/lib/api/authenticate-key";
+import { apiKeyHashOf, cachedApiKeyRecord, checkApiKey, peekApiKey } from "@/lib/api/authenticate-key";
 import { jsonResult, refusalResult, type HandlerResult, type HeaderReader } from "@/lib/api/handler-result";
 import { issuesOf } from "@/lib/api/problem";
 import { POLICY_READ_SCOPE } from "@/lib/api-keys/scopes";
 import { decide } from "@/lib/policy/decide";
 import type { CompiledPolicy } from "@/lib/policy/compile";
 import { decisionQuerySchema, type DecisionQuery } from "@/lib/validation/policy";
+import { createAnswerMemo } from "./answer-memo";
 import { decisionBody, toDecisionRequest } from "./decision-request";
 import { policyRuntime, type RuntimeAgent, type RuntimeMerchant } from "./policy-runtime";
 import { peekAgent, peekMerchant, resolveAgent, resolveMerchant } from "./resolve-caller";
@@ -19,23 +20,57 @@ import { peekAgent, peekMerchant, resolveAgent, resolveMerchant } from "./resolv
 // in the server process Next.js's AsyncLocalStorage makes every promise pay for async hooks, and
 // this is the hot path. Otherwise (a cold cache, a version check due) the same steps run with the
 // loads awaited. Both paths share every step and message below.
-export function handleDecision(searchParams: URLSearchParams, headers: HeaderReader): HandlerResult | Promise<HandlerResult> {
-  return fromMemory(searchParams, headers) ?? withLoads(searchParams, headers);
+//
+// On top of that, an answer computed from memory is remembered per key and raw query string, with
+// the cached objects it came from (answer-memo.ts): asked again while those are still the
+// caches' current objects, the same response is returned without parsing or deciding anything.
+// `query` is the raw query string, without the "?".
+export function handleDecision(query: string, headers: HeaderReader): HandlerResult | Promise<HandlerResult> {
+  return fromMemory(query, headers) ?? withLoads(new URLSearchParams(query), headers);
 }
 
-function fromMemory(searchParams: URLSearchParams, headers: HeaderReader): HandlerResult | undefined {
+const memo = createAnswerMemo<HandlerResult>();
+
+/** For tests: forget remembered answers. */
+export function clearDecisionMemo(): void {
+  memo.clear();
+}
+
+function fromMemory(query: string, headers: HeaderReader): HandlerResult | undefined {
+  const keyHash = apiKeyHashOf(headers);
+  const question = keyHash === undefined ? undefined : `${keyHash}?${query}`;
+  const remembered = question === undefined ? undefined : memo.recall(question);
+  if (remembered) return remembered;
+
   const auth = peekApiKey(headers, ["AGENT"], POLICY_READ_SCOPE);
   if (!auth) return undefined;
   if (!auth.ok) return refusalResult(auth);
-  const query = parseQuery(searchParams);
-  if (!query.ok) return query.refusal;
-  const merchant = peekMerchant(query.value.merchant);
-  const agent = peekAgent(query.value.agent, auth.key);
+  const parsed = parseQuery(new URLSearchParams(query));
+  if (!parsed.ok) return parsed.refusal;
+  const { merchant: merchantSlug, agent: agentSlug } = parsed.value;
+  const merchant = peekMerchant(merchantSlug);
+  const agent = peekAgent(agentSlug, auth.key);
   if (!merchant || !agent) return undefined;
   if (!merchant.ok) return refusalResult(merchant);
   if (!agent.ok) return refusalResult(agent);
-  const policy = policyRuntime().policies.peek(merchant.merchant.id);
-  return policy && answer(query.value, merchant.merchant, agent.agent, policy);
+  const runtime = policyRuntime();
+  const policy = runtime.policies.peek(merchant.merchant.id);
+  if (!policy) return undefined;
+  const result = answer(parsed.value, merchant.merchant, agent.agent, policy);
+  if (question !== undefined) {
+    const keyRecord = cachedApiKeyRecord(keyHash!);
+    const facts = { merchant: runtime.merchants.peek(merchantSlug), agent: runtime.agents.peek(agentSlug) };
+    memo.remember(
+      question,
+      result,
+      () =>
+        cachedApiKeyRecord(keyHash!) === keyRecord &&
+        runtime.merchants.peek(merchantSlug) === facts.merchant &&
+        runtime.agents.peek(agentSlug) === facts.agent &&
+        runtime.policies.peek(merchant.merchant.id) === policy,
+    );
+  }
+  return result;
 }
 
 async function withLoads(searchParams: URLSearchParams, headers: HeaderReader): Promise<HandlerResult> {

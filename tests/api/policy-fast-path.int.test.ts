@@ -8,12 +8,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET as agentPolicyRoute } from "@/app/api/v1/merchants/[slug]/agent-policy.json/route";
 import { GET as decisionRoute } from "@/app/api/v1/policy/decision/route";
 import { clearApiKeyCache } from "@/lib/api/authenticate-key";
+import { REGISTRY_READ_SCOPE } from "@/lib/api-keys/scopes";
 import { addPathRule, updateSettings } from "@/lib/data/visibility";
 import { publishedFastPathHandlers, type FastPathHandlers } from "@/lib/fast-path/contract";
 import { createFastPathListener, DECISION_PATH, FAST_HEALTH_PATH } from "@/lib/fast-path/listener";
 import { publishPolicyFastPath } from "@/lib/fast-path/publish";
 import { handleAgentPolicy } from "@/lib/policy-runtime/agent-policy-handler";
-import { handleDecision } from "@/lib/policy-runtime/decision-handler";
+import { clearDecisionMemo, handleDecision } from "@/lib/policy-runtime/decision-handler";
 import { invalidatePolicy, resetPolicyRuntime } from "@/lib/policy-runtime/policy-runtime";
 import { securityHeaders } from "@/lib/security-headers";
 import { createPolicyWorld, type PolicyWorld } from "@/tests/support/visibility-fixtures";
@@ -136,18 +137,56 @@ describe("handleDecision", () => {
       { action: "skill_call", integration: world.integrations.public.id },
       { action: "fly" },
       { agent: world.other.slug, action: "screen_read", path: "/" },
-    ] as Record<string, string>[]).map((q) => new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, ...q }));
+    ] as Record<string, string>[]).map((q) => new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, ...q }).toString());
     const cold = handleDecision(questions[0]!, headers);
     expect(cold).toBeInstanceOf(Promise); // nothing cached yet: the loads are awaited
     const loaded = await cold;
     await handleDecision(questions[3]!, headers); // caches the other agent's slug too
     for (const question of questions) {
       const warm = handleDecision(question, headers);
-      expect(warm, question.toString()).not.toBeInstanceOf(Promise);
+      expect(warm, question).not.toBeInstanceOf(Promise);
       clearApiKeyCache(); // forces the path with loads, for comparison
-      expect(await handleDecision(question, headers), question.toString()).toEqual(warm);
+      expect(await handleDecision(question, headers), question).toEqual(warm);
     }
     expect(handleDecision(questions[0]!, headers)).toEqual(loaded);
+  });
+
+  const checkoutQuestion = () =>
+    new URLSearchParams({ merchant: world.merchant.slug, agent: world.agent.slug, action: "screen_read", path: "/checkout/pay" }).toString();
+  const bodyOf = async (result: ReturnType<typeof handleDecision>) => JSON.parse((await result).body!) as Record<string, unknown>;
+
+  it("recalls a warm answer and forgets it as soon as the policy it came from changes", async () => {
+    clearDecisionMemo();
+    const headers = new Headers(bearer(world.agentKey));
+    const question = checkoutQuestion();
+    await handleDecision(question, headers); // cold: loads key, slugs and policy
+    const first = handleDecision(question, headers);
+    expect(handleDecision(question, headers)).toBe(first); // the very same response: recalled, not recomputed
+    expect(await bodyOf(first)).toMatchObject({ allow: true, policyVersion: 0 });
+
+    await updateSettings({ merchantId: world.merchant.id, actor: world.actor, screenReadingAllowed: false, dataSharing: "NONE" });
+    invalidatePolicy(world.merchant.id);
+    expect(await bodyOf(handleDecision(question, headers))).toMatchObject({ allow: false, reason: "screen_reading_disabled", policyVersion: 1 });
+    expect(await bodyOf(handleDecision(question, headers))).toMatchObject({ allow: false, policyVersion: 1 });
+  });
+
+  it("never recalls an answer for another key, nor past a reload of the key's record", async () => {
+    clearDecisionMemo();
+    const headers = new Headers(bearer(world.agentKey));
+    const question = checkoutQuestion();
+    await handleDecision(question, headers);
+    const remembered = handleDecision(question, headers);
+    expect(handleDecision(question, headers)).toBe(remembered);
+
+    const unknown = await handleDecision(question, new Headers(bearer("sg_agent_" + "0".repeat(32))));
+    expect(unknown.status).toBe(401);
+    const wrongScope = await handleDecision(question, new Headers(bearer(await world.keyFor(world.agent.id, [REGISTRY_READ_SCOPE]))));
+    expect(wrongScope.status).toBe(403);
+
+    clearApiKeyCache(); // e.g. the key's cache entry expired: it must be looked up (and judged) again
+    const afterReload = handleDecision(question, headers);
+    expect(afterReload).toBeInstanceOf(Promise);
+    expect(await afterReload).toEqual(remembered);
   });
 });
 

@@ -7,6 +7,6 @@ import { handleDecision } from "@/lib/policy-runtime/decision-handler";
 // `next start`/`next dev`, the fallback, and tests.
 export async function GET(request: Request | NextRequest) {
   // Next hands us a NextRequest whose URL is already parsed; tests pass a plain Request.
-  const params = "nextUrl" in request ? request.nextUrl.searchParams : new URL(request.url).searchParams;
-  return toResponse(await handleDecision(params, request.headers));
+  const search = "nextUrl" in request ? request.nextUrl.search : new URL(request.url).search;
+  return toResponse(await handleDecision(search.slice(1), request.headers));
 }
