@@ -22,7 +22,7 @@ export const BYPASS_HEADER = "x-skillgate-fast-path";
 const AGENT_POLICY_PATH = /^\/api\/v1\/merchants\/([^/]+)\/agent-policy\.json$/;
 
 const baseHeaders: Record<string, string> = Object.fromEntries(securityHeaders.map((h) => [h.key, h.value]));
-const healthBody = JSON.stringify({ ok: true });
+const healthResult: HandlerResult = { status: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ok: true }) };
 
 export type FastPathOptions = {
   /** Where everything else goes: Next.js's request handler. */
@@ -46,15 +46,36 @@ export function headerReader(headers: IncomingHttpHeaders): HeaderReader {
 /** Like Next.js's compression, but only where it pays: bodies of 1 KiB and more (agent-policy.json). */
 const GZIP_FROM_BYTES = 1024;
 
-function send(request: IncomingMessage, response: ServerResponse, result: HandlerResult, head: boolean): void {
-  const vary = result.headers.Vary;
-  const headers: Record<string, string | number> = { ...baseHeaders, ...result.headers, Vary: vary ? `${vary}, Accept-Encoding` : "Accept-Encoding" };
-  let body: string | Buffer | null = result.body;
-  if (body !== null && Buffer.byteLength(body) >= GZIP_FROM_BYTES && /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "")) {
-    body = gzipSync(body);
-    headers["Content-Encoding"] = "gzip";
+type Prepared = { headers: Record<string, string | number>; body: string | null; bytes: number };
+
+/**
+ * A result's response headers and body as sent without compression, worked out once per result
+ * object: the decision API hands back the same object for a remembered answer (and the health
+ * route always does), so the hot path writes prepared bytes instead of merging headers again.
+ */
+const preparedResults = new WeakMap<HandlerResult, Prepared>();
+
+function prepare(result: HandlerResult): Prepared {
+  let prepared = preparedResults.get(result);
+  if (!prepared) {
+    const vary = result.headers.Vary;
+    const headers: Record<string, string | number> = { ...baseHeaders, ...result.headers, Vary: vary ? `${vary}, Accept-Encoding` : "Accept-Encoding" };
+    // A string body lets Node write the head and the body with one system call.
+    const bytes = result.body === null ? 0 : Buffer.byteLength(result.body);
+    if (result.body !== null) headers["Content-Length"] = bytes;
+    prepared = { headers, body: result.body, bytes };
+    preparedResults.set(result, prepared);
   }
-  if (body !== null) headers["Content-Length"] = Buffer.byteLength(body);
+  return prepared;
+}
+
+function send(request: IncomingMessage, response: ServerResponse, result: HandlerResult, head: boolean): void {
+  const prepared = prepare(result);
+  let { headers, body }: { headers: Prepared["headers"]; body: string | Buffer | null } = prepared;
+  if (body !== null && prepared.bytes >= GZIP_FROM_BYTES && /\bgzip\b/i.test(request.headers["accept-encoding"] ?? "")) {
+    body = gzipSync(body);
+    headers = { ...headers, "Content-Encoding": "gzip", "Content-Length": body.length };
+  }
   response.writeHead(result.status, headers);
   response.end(head || body === null ? undefined : body);
 }
@@ -84,7 +105,7 @@ export function createFastPathListener(options: FastPathOptions): RequestListene
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
 
     if (pathname === FAST_HEALTH_PATH) {
-      return send(request, response, { status: 200, headers: { "Content-Type": "application/json" }, body: healthBody }, head);
+      return send(request, response, healthResult, head);
     }
     const published = handlers();
     let pending: HandlerResult | Promise<HandlerResult> | undefined;
