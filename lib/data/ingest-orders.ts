@@ -108,8 +108,11 @@ type Create = Prepared & { event: OrderCreatedEvent; revenueRuleId: string | nul
 
 async function insertCreates(client: pg.PoolClient, creates: readonly Create[], out: EventResult[], deltas: OrderRollupDeltas) {
   if (!creates.length) return;
-  const { rows } = await client.query<{ ord: string; eventInserted: boolean; orderInserted: boolean }>(
-    `WITH input AS (
+  // Only the rows that were not inserted come back (a duplicate event, or an order that exists
+  // without its event): every other row was stored as an event and an order.
+  const { rows } = await client.query<{ ord: number; eventInserted: boolean }>({
+    name: "ingest-order-creates",
+    text: `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::"Channel"[], $6::text[], $7::text[], $8::text[],
                             $9::"PaymentMethod"[], $10::bigint[], $11::bool[], $12::timestamp(3)[], $13::text[], $14::bigint[])
          WITH ORDINALITY AS t("merchantId", "externalId", "bodyHash", "payload", "channel", "agentId", "integrationId", "operationName",
@@ -129,11 +132,12 @@ async function insertCreates(client: pg.PoolClient, creates: readonly Create[], 
        ON CONFLICT ("merchantId", "externalId") DO NOTHING
        RETURNING "merchantId", "externalId"
      )
-     SELECT i.ord::text AS ord, ev."externalOrderId" IS NOT NULL AS "eventInserted", ins."externalId" IS NOT NULL AS "orderInserted"
+     SELECT i.ord::int AS ord, ev."externalOrderId" IS NOT NULL AS "eventInserted"
        FROM input i
        LEFT JOIN ev ON ev."merchantId" = i."merchantId" AND ev."externalOrderId" = i."externalId"
-       LEFT JOIN ins ON ins."merchantId" = i."merchantId" AND ins."externalId" = i."externalId"`,
-    [
+       LEFT JOIN ins ON ins."merchantId" = i."merchantId" AND ins."externalId" = i."externalId"
+      WHERE ins."externalId" IS NULL`,
+    values: [
       creates.map((c) => c.merchantId),
       creates.map((c) => c.event.externalId),
       creates.map((c) => c.hash),
@@ -149,13 +153,15 @@ async function insertCreates(client: pg.PoolClient, creates: readonly Create[], 
       creates.map((c) => c.revenueRuleId),
       creates.map((c) => c.feeFen.toString()),
     ],
-  );
+  });
+  const notStored = new Map(rows.map((r) => [r.ord, r.eventInserted]));
   const notInserted: Create[] = [];
   const orphanEvents: Create[] = [];
-  for (const row of rows) {
-    const create = creates[Number(row.ord) - 1]!;
-    if (!row.eventInserted) notInserted.push(create);
-    else if (!row.orderInserted) orphanEvents.push(create);
+  for (let i = 0; i < creates.length; i++) {
+    const create = creates[i]!;
+    const eventInserted = notStored.get(i + 1);
+    if (eventInserted === false) notInserted.push(create);
+    else if (eventInserted === true) orphanEvents.push(create);
     else {
       out.push({ index: create.index, status: "accepted" });
       deltas.add(

@@ -2,40 +2,53 @@ import "server-only";
 import type pg from "pg";
 import type { OrderRollupDeltas, OrderRollupRow, ScreenReadRollupRow } from "@/lib/ingest/rollup-deltas";
 
-// Rollup upserts inside an ingest transaction: one statement per table, each row once, rows in
-// key order (the planner sorted them), hourly before daily in every transaction.
+// Rollup upserts inside an ingest transaction, each row once, rows in key order (the planner
+// sorted them), hourly before daily in every transaction. Both tables in ONE statement: one round
+// trip and one parse instead of two.
 
 const counters = ["orders", "gmvFen", "refundsFen", "cancelledOrders", "feeFen", "feeRefundedFen"] as const;
+const dimensions = `"merchantId", {bucket}, "channel", "agentId", "integrationId", "paymentMethod", "isVerification"`;
 
-async function upsertOrderRollup(client: pg.PoolClient, table: "OrderRollupHourly" | "OrderRollupDaily", rows: readonly OrderRollupRow[]) {
-  if (!rows.length) return;
-  const bucket = table === "OrderRollupHourly" ? `"hour"` : `"day"`;
-  const bucketType = table === "OrderRollupHourly" ? "timestamp(3)" : "date";
-  await client.query(
-    `INSERT INTO "${table}" ("merchantId", ${bucket}, "channel", "agentId", "integrationId", "paymentMethod", "isVerification", ${counters.map((c) => `"${c}"`).join(", ")})
-     SELECT m, b, c, a, i, p, v, n1, n2, n3, n4, n5, n6
-       FROM unnest($1::text[], $2::${bucketType}[], $3::"Channel"[], $4::text[], $5::text[], $6::"PaymentMethod"[], $7::bool[],
-                   $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])
-            WITH ORDINALITY AS t(m, b, c, a, i, p, v, n1, n2, n3, n4, n5, n6, ord)
+/** The upsert of one table from 13 arrays, parameters $first.. $first+12. */
+function upsertSql(table: "OrderRollupHourly" | "OrderRollupDaily", first: number): string {
+  const [bucket, type] = table === "OrderRollupHourly" ? [`"hour"`, "timestamp(3)"] : [`"day"`, "date"];
+  const arrayTypes = ["text", type, `"Channel"`, "text", "text", `"PaymentMethod"`, "bool", ...counters.map(() => "bigint")];
+  const keys = dimensions.replace("{bucket}", bucket);
+  const columns = `${keys}, ${counters.map((c) => `"${c}"`).join(", ")}`;
+  return `INSERT INTO "${table}" (${columns})
+     SELECT ${columns}
+       FROM unnest(${arrayTypes.map((t, i) => `$${first + i}::${t}[]`).join(", ")}) WITH ORDINALITY AS t(${columns}, ord)
+      {filter}
       ORDER BY ord
-     ON CONFLICT ("merchantId", ${bucket}, "channel", "agentId", "integrationId", "paymentMethod", "isVerification") DO UPDATE SET
-       ${counters.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(",\n       ")}`,
-    [
-      rows.map((r) => r.merchantId),
-      rows.map((r) => r.bucket),
-      rows.map((r) => r.channel),
-      rows.map((r) => r.agentId),
-      rows.map((r) => r.integrationId),
-      rows.map((r) => r.paymentMethod),
-      rows.map((r) => r.isVerification),
-      ...counters.map((c) => rows.map((r) => r[c].toString())),
-    ],
-  );
+     ON CONFLICT (${keys}) DO UPDATE SET
+       ${counters.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(",\n       ")}`;
 }
 
+// The daily upsert reads the hourly one's count in an InitPlan, evaluated before its first row:
+// so the hourly rows are locked before any daily row, in every transaction (data-modifying CTEs
+// otherwise run in an order PostgreSQL does not promise).
+const upsertBothSql = `WITH hourly AS (
+     ${upsertSql("OrderRollupHourly", 1).replace("{filter}", "")}
+     RETURNING 1
+   )
+   ${upsertSql("OrderRollupDaily", 14).replace("{filter}", "WHERE (SELECT count(*) FROM hourly) >= 0")}`;
+
+const rowArrays = (rows: readonly OrderRollupRow[]) => [
+  rows.map((r) => r.merchantId),
+  rows.map((r) => r.bucket),
+  rows.map((r) => r.channel),
+  rows.map((r) => r.agentId),
+  rows.map((r) => r.integrationId),
+  rows.map((r) => r.paymentMethod),
+  rows.map((r) => r.isVerification),
+  ...counters.map((c) => rows.map((r) => r[c].toString())),
+];
+
 export async function upsertOrderRollups(client: pg.PoolClient, deltas: OrderRollupDeltas): Promise<void> {
-  await upsertOrderRollup(client, "OrderRollupHourly", deltas.hourlyRows());
-  await upsertOrderRollup(client, "OrderRollupDaily", deltas.dailyRows());
+  const hourly = deltas.hourlyRows();
+  const daily = deltas.dailyRows();
+  if (!hourly.length && !daily.length) return;
+  await client.query({ name: "ingest-order-rollups", text: upsertBothSql, values: [...rowArrays(hourly), ...rowArrays(daily)] });
 }
 
 export async function upsertScreenReadRollups(client: pg.PoolClient, rows: readonly ScreenReadRollupRow[]): Promise<void> {

@@ -130,6 +130,46 @@ describe("bad events", () => {
   });
 });
 
+describe("one batch of CREATED events with every outcome", () => {
+  it("keeps each event's own status in batch order: new, stored duplicate, stored conflict, order without its event", async () => {
+    const base = { ...good, occurredAt: "2026-11-21T09:30:00Z" };
+    expect((await fx.post("orders", { events: [{ ...base, externalId: "MIX-STORED" }] })).status).toBe(200);
+    // An order loaded some other way: the row exists, its CREATED event does not.
+    const { rows: merchants } = await fx.client.query(`SELECT "id" FROM "Merchant" WHERE "slug" = 'lumen-coffee'`);
+    await fx.client.query(
+      `INSERT INTO "Order" ("merchantId", "externalId", "channel", "paymentMethod", "amountFen", "occurredAt", "updatedAt") VALUES ($1, 'MIX-LOADED', 'ORGANIC', 'STANDARD', 500, '2026-11-21T09:30:00', now())`,
+      [merchants[0].id],
+    );
+    const hourBefore = await fx.client.query(`SELECT coalesce(sum("orders"), 0)::int n, coalesce(sum("gmvFen"), 0)::int g FROM "OrderRollupHourly" WHERE "hour" = '2026-11-21T09:00:00'`);
+
+    const response = await fx.post("orders", {
+      events: [
+        { ...base, externalId: "MIX-NEW-1" },
+        { ...base, externalId: "MIX-STORED" },
+        { ...base, externalId: "MIX-STORED", amountFen: 9999 },
+        { ...base, externalId: "MIX-LOADED", amountFen: 700 },
+        { ...base, externalId: "MIX-NEW-2", amountFen: 2000 },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as Report;
+    expect(report.results.map((r) => r.status)).toEqual(["accepted", "duplicate", "conflict", "conflict", "accepted"]);
+    expect(report.results[3]?.errors).toEqual([{ path: "externalId", message: 'An order "MIX-LOADED" already exists for this merchant; it was not changed.' }]);
+    const { rows } = await fx.client.query(
+      `SELECT (SELECT "amountFen"::int FROM "Order" WHERE "externalId" = 'MIX-LOADED') loaded,
+              (SELECT count(*)::int FROM "OrderEvent" WHERE "externalOrderId" = 'MIX-LOADED') "loadedEvents",
+              (SELECT count(*)::int FROM "Order" WHERE "externalId" LIKE 'MIX-NEW-%') "newOrders"`,
+    );
+    expect(rows[0]).toEqual({ loaded: 500, loadedEvents: 0, newOrders: 2 });
+    // Only the two new orders reach the rollups (the loaded order is outside ingestion's books).
+    const hourAfter = await fx.client.query(`SELECT sum("orders")::int n, sum("gmvFen")::int g FROM "OrderRollupHourly" WHERE "hour" = '2026-11-21T09:00:00'`);
+    expect(hourAfter.rows[0]).toEqual({ n: hourBefore.rows[0].n + 2, g: hourBefore.rows[0].g + 1800 + 2000 });
+    // The rollup definitions count every order row: take the loaded one out again for later checks.
+    await fx.client.query(`DELETE FROM "Order" WHERE "externalId" = 'MIX-LOADED'`);
+    expect(await fx.rollupMismatches()).toEqual({ OrderRollupHourly: 0, OrderRollupDaily: 0, ScreenReadRollupDaily: 0 });
+  });
+});
+
 describe("rate limit", () => {
   afterEach(async () => (await import("@/lib/api/ingest-endpoint")).resetIngestRateLimit());
   it("answers 429 with Retry-After once a key has spent its events", async () => {
