@@ -104,6 +104,15 @@ async function resolveReferences(events: readonly IndexedOrderEvent[], results: 
   return prepared;
 }
 
+/**
+ * The events' canonical bodies as ONE jsonb array parameter, zipped with the other columns by
+ * ROWS FROM: the bodies are JSON already, so this is a join, where a text[] parameter made
+ * node-postgres escape every quote of every body (the largest strings of the batch).
+ */
+function payloadsJson(events: readonly Prepared[]): string {
+  return `[${events.map((e) => e.canonical).join(",")}]`;
+}
+
 type Create = Prepared & { event: OrderCreatedEvent; revenueRuleId: string | null; feeFen: bigint };
 
 async function insertCreates(client: pg.PoolClient, creates: readonly Create[], out: EventResult[], deltas: OrderRollupDeltas) {
@@ -113,13 +122,14 @@ async function insertCreates(client: pg.PoolClient, creates: readonly Create[], 
   const { rows } = await client.query<{ ord: number; eventInserted: boolean }>({
     name: "ingest-order-creates",
     text: `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::"Channel"[], $6::text[], $7::text[], $8::text[],
-                            $9::"PaymentMethod"[], $10::bigint[], $11::bool[], $12::timestamp(3)[], $13::text[], $14::bigint[])
-         WITH ORDINALITY AS t("merchantId", "externalId", "bodyHash", "payload", "channel", "agentId", "integrationId", "operationName",
-                              "paymentMethod", "amountFen", "isVerification", "occurredAt", "revenueRuleId", "feeFen", ord)
+       SELECT * FROM ROWS FROM (unnest($1::text[], $2::text[], $3::text[], $5::"Channel"[], $6::text[], $7::text[], $8::text[],
+                                       $9::"PaymentMethod"[], $10::bigint[], $11::bool[], $12::timestamp(3)[], $13::text[], $14::bigint[]),
+                                jsonb_array_elements($4::jsonb))
+         WITH ORDINALITY AS t("merchantId", "externalId", "bodyHash", "channel", "agentId", "integrationId", "operationName",
+                              "paymentMethod", "amountFen", "isVerification", "occurredAt", "revenueRuleId", "feeFen", "payload", ord)
      ), ev AS (
        INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload", "receivedAt")
-       SELECT "merchantId", "externalId", 'CREATED', 0, "bodyHash", "payload"::jsonb, clock_timestamp() FROM input ORDER BY ord
+       SELECT "merchantId", "externalId", 'CREATED', 0, "bodyHash", "payload", clock_timestamp() FROM input ORDER BY ord
        ON CONFLICT ("merchantId", "externalOrderId", "type", "sequence") DO NOTHING
        RETURNING "merchantId", "externalOrderId"
      ), ins AS (
@@ -141,7 +151,7 @@ async function insertCreates(client: pg.PoolClient, creates: readonly Create[], 
       creates.map((c) => c.merchantId),
       creates.map((c) => c.event.externalId),
       creates.map((c) => c.hash),
-      creates.map((c) => c.canonical),
+      payloadsJson(creates),
       creates.map((c) => c.event.channel),
       creates.map((c) => c.agentId),
       creates.map((c) => (c.event.channel === "AI_SKILL" ? c.event.integrationId! : null)),
@@ -264,8 +274,8 @@ async function applyChanges(client: pg.PoolClient, changes: readonly Prepared[],
   await client.query(
     `WITH events AS (
        INSERT INTO "OrderEvent" ("merchantId", "externalOrderId", "type", "sequence", "bodyHash", "payload", "receivedAt")
-       SELECT m, x, t, s, h, p::jsonb, clock_timestamp()
-         FROM unnest($1::text[], $2::text[], $3::"OrderEventType"[], $4::int[], $5::text[], $6::text[]) WITH ORDINALITY AS k(m, x, t, s, h, p, ord)
+       SELECT m, x, t, s, h, p, clock_timestamp()
+         FROM ROWS FROM (unnest($1::text[], $2::text[], $3::"OrderEventType"[], $4::int[], $5::text[]), jsonb_array_elements($6::jsonb)) WITH ORDINALITY AS k(m, x, t, s, h, p, ord)
         ORDER BY ord
      )
      UPDATE "Order" o SET "refundedFen" = u.r, "feeRefundedFen" = u.f, "status" = u.s, "updatedAt" = now()
@@ -277,7 +287,7 @@ async function applyChanges(client: pg.PoolClient, changes: readonly Prepared[],
       accepted.map((a) => a.event.type),
       accepted.map((a) => a.event.sequence),
       accepted.map((a) => a.hash),
-      accepted.map((a) => a.canonical),
+      payloadsJson(accepted),
       updated.map((o) => o.id),
       updated.map((o) => o.refundedFen.toString()),
       updated.map((o) => o.feeRefundedFen.toString()),
