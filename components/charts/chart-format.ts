@@ -5,6 +5,9 @@ import { formatPercentBps } from "@/lib/format/percent";
 import type { AppLocale } from "@/lib/i18n/config";
 
 export type ValueKind = "fen" | "count" | "bps";
+export type SeriesDef = { key: string; label: string };
+export type ChartRow = { label: string } & Record<string, number | string>;
+export type Slice = { key: string; label: string; value: number };
 
 export function formatValue(value: number, kind: ValueKind, locale: AppLocale): string {
   if (kind === "fen") return formatFen(BigInt(Math.round(value)), locale);

@@ -2,11 +2,12 @@
 
 import { Bar, BarChart as RBarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/config";
-import { colorAt, formatTick, formatValue, type ValueKind } from "./chart-format";
-import type { ChartRow, SeriesDef } from "./stacked-area-chart";
+import { colorAt, formatTick, formatValue, type ChartRow, type SeriesDef, type ValueKind } from "../chart-format";
+
+export type BarChartProps = { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; stacked?: boolean; layout?: "horizontal" | "vertical"; height: number };
 
 /** Bars per x label, one per series; `stacked` piles them up. `layout="vertical"` for ranked lists. */
-export function BarChart({ data, series, kind, locale, stacked = false, layout = "horizontal", height = 260 }: { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; stacked?: boolean; layout?: "horizontal" | "vertical"; height?: number }) {
+export function BarChart({ data, series, kind, locale, stacked = false, layout = "horizontal", height }: BarChartProps) {
   const vertical = layout === "vertical";
   return (
     <ResponsiveContainer width="100%" height={height}>

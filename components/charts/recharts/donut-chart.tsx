@@ -2,12 +2,12 @@
 
 import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import type { AppLocale } from "@/lib/i18n/config";
-import { colorAt, formatValue, type ValueKind } from "./chart-format";
+import { colorAt, formatValue, type Slice, type ValueKind } from "../chart-format";
 
-export type Slice = { key: string; label: string; value: number };
+export type DonutChartProps = { slices: Slice[]; kind: ValueKind; locale: AppLocale; height: number };
 
 /** Parts of a whole as a ring. */
-export function DonutChart({ slices, kind, locale, height = 220 }: { slices: Slice[]; kind: ValueKind; locale: AppLocale; height?: number }) {
+export function DonutChart({ slices, kind, locale, height }: DonutChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <PieChart accessibilityLayer={false}>

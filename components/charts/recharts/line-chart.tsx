@@ -2,11 +2,12 @@
 
 import { CartesianGrid, Legend, Line, LineChart as RLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/config";
-import { colorAt, formatTick, formatValue, type ValueKind } from "./chart-format";
-import type { ChartRow, SeriesDef } from "./stacked-area-chart";
+import { colorAt, formatTick, formatValue, type ChartRow, type SeriesDef, type ValueKind } from "../chart-format";
+
+export type LineChartProps = { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; dashed?: string[]; height: number };
 
 /** Lines over time; `dashed` keys draw dashed (e.g. the previous period). */
-export function LineChart({ data, series, kind, locale, dashed = [], height = 240 }: { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; dashed?: string[]; height?: number }) {
+export function LineChart({ data, series, kind, locale, dashed = [], height }: LineChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <RLineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>

@@ -2,13 +2,12 @@
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AppLocale } from "@/lib/i18n/config";
-import { colorAt, formatTick, formatValue, type ValueKind } from "./chart-format";
+import { colorAt, formatTick, formatValue, type ChartRow, type SeriesDef, type ValueKind } from "../chart-format";
 
-export type SeriesDef = { key: string; label: string };
-export type ChartRow = { label: string } & Record<string, number | string>;
+export type StackedAreaChartProps = { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; height: number };
 
 /** Stacked areas over time; `data` rows carry the x label and one number per series key. */
-export function StackedAreaChart({ data, series, kind, locale, height = 260 }: { data: ChartRow[]; series: SeriesDef[]; kind: ValueKind; locale: AppLocale; height?: number }) {
+export function StackedAreaChart({ data, series, kind, locale, height }: StackedAreaChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <AreaChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>

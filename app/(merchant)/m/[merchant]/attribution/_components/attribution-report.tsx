@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { LineChart } from "@/components/charts/line-chart";
-import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
+import { LineChart, StackedAreaChart } from "@/components/charts/charts";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { bucketLabel } from "@/lib/attribution/bucket-label";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { StackedAreaChart } from "@/components/charts/stacked-area-chart";
+import { StackedAreaChart } from "@/components/charts/charts";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { bucketLabel } from "@/lib/attribution/bucket-label";
 import { getAttributionSeries } from "@/lib/data/attribution";

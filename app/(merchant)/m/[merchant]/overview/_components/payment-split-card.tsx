@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { DonutChart } from "@/components/charts/donut-chart";
+import { DonutChart } from "@/components/charts/charts";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getPaymentMethodSplit } from "@/lib/data/attribution";
 import { formatFen, formatPercentBps } from "@/lib/format";

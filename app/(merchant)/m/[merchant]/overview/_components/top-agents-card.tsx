@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/charts";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getTopAgents } from "@/lib/data/attribution";

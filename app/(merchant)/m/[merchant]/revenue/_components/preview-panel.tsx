@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/charts";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { formatFen } from "@/lib/format/money";
 import type { AppLocale } from "@/lib/i18n/config";

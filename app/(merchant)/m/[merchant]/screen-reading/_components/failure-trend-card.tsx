@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart, LineChart } from "@/components/charts/charts";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { LineChart } from "@/components/charts/line-chart";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { bucketLabel } from "@/lib/attribution/bucket-label";
 import { bucketKeys } from "@/lib/attribution/buckets";

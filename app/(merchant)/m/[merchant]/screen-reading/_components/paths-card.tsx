@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/charts";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { shareBps } from "@/lib/attribution/share";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/charts";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
