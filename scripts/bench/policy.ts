@@ -6,6 +6,8 @@
 //              baseline for "≥ 70 % of a trivial route" (ratio = decision / constant);
 //   next       GET /api/v1/health: constant JSON through Next.js's request pipeline, the
 //              framework baseline (nextRatio = decision / next).
+// All three are sent the same requests, query string and agent key included, only the path
+// differs: the client builds and the server parses the same bytes in every target.
 //
 //   npx tsx scripts/bench/policy.ts --base-url http://localhost:3300 --duration 10 \
 //     [--connections 10] [--key sg_agent_...] [--rounds 3] [--server-pid PID]
@@ -20,6 +22,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { demoApiKeys } from "../../lib/demo/catalogue";
+import { DECISION_PATH, FAST_HEALTH_PATH } from "../../lib/fast-path/listener";
 import { pidListeningOn } from "./listening-pid";
 
 export type BenchPolicyOptions = {
@@ -83,7 +86,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 /** What agent runtimes ask: pages and integrations of several merchants, allowed and denied. */
 function decisionPaths(): string[] {
-  const q = (params: Record<string, string>) => `/api/v1/policy/decision?${new URLSearchParams({ agent: "aurora", ...params })}`;
+  const q = (params: Record<string, string>) => `${DECISION_PATH}?${new URLSearchParams({ agent: "aurora", ...params })}`;
   return [
     q({ merchant: "lumen-coffee", action: "screen_read", path: "/menu/latte" }),
     q({ merchant: "lumen-coffee", action: "screen_read", path: "/checkout/pay" }),
@@ -156,15 +159,22 @@ export async function benchPolicy(options: BenchPolicyOptions): Promise<BenchPol
   const fast = await fetch(`${base}/api/v1/health/fast`);
   if (!fast.ok) throw new Error(`GET /api/v1/health/fast answered ${fast.status}: is the fast path off (SKILLGATE_FAST_PATH=0, or plain next start)?`);
 
+  // The baselines get the same requests (query string and Authorization header included) with only
+  // the path changed, so client and server parse the same bytes and the difference between the
+  // targets is the handler's work alone. The constant routes ignore the query and the header.
+  const sameRequestsTo = (path: string) => requests.map((request) => ({ ...request, path: path + request.path.slice(DECISION_PATH.length) }));
+  const constantRequests = sameRequestsTo(FAST_HEALTH_PATH);
+  const nextRequests = sameRequestsTo("/api/v1/health");
+
   const loadAverageBefore = os.loadavg().map(round2);
   const targets = {
-    constant: () => run(`${base}/api/v1/health/fast`, connections, options.durationSeconds, undefined, undefined, serverPid),
+    constant: () => run(base, connections, options.durationSeconds, constantRequests, headers, serverPid),
     decision: () => run(base, connections, options.durationSeconds, requests, headers, serverPid),
-    next: () => run(`${base}/api/v1/health`, connections, options.durationSeconds, undefined, undefined, serverPid),
+    next: () => run(base, connections, options.durationSeconds, nextRequests, headers, serverPid),
   };
-  await run(`${base}/api/v1/health/fast`, connections, warmup);
+  await run(base, connections, warmup, constantRequests, headers);
   await run(base, connections, warmup, requests, headers);
-  await run(`${base}/api/v1/health`, connections, warmup);
+  await run(base, connections, warmup, nextRequests, headers);
   const measured: Record<keyof typeof targets, Measured[]> = { constant: [], decision: [], next: [] };
   for (let i = 0; i < rounds; i++) {
     for (const name of ["constant", "decision", "next"] as const) measured[name].push(await targets[name]());
