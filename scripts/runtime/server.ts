@@ -7,10 +7,13 @@
 //   NODE_ENV=production PORT=3000 node --import tsx scripts/runtime/server.ts
 //
 // SKILLGATE_FAST_PATH=0 sends every request through Next.js (to compare, or to rule it out).
+// SKILLGATE_TRUSTED_PROXY_HOPS=n: the number of proxies (load balancers) in front of this server
+// whose X-Forwarded-For entries are believed (default 0: the connection's peer is the client).
 import { createServer } from "node:http";
 import next from "next";
 import { publishedFastPathHandlers } from "../../lib/fast-path/contract";
 import { createFastPathListener } from "../../lib/fast-path/listener";
+import { trustedProxyHops, withTrustedClientAddress } from "../../lib/net/forwarded-for";
 
 const port = Number(process.env.PORT ?? 3000);
 const fastPath = process.env.SKILLGATE_FAST_PATH !== "0";
@@ -18,12 +21,16 @@ const fastPath = process.env.SKILLGATE_FAST_PATH !== "0";
 const DRAIN_MS = 5000;
 
 async function main() {
+  const proxyHops = trustedProxyHops(); // a bad value stops the server before anything starts
   // `next start` sets these for Next.js internals (e.g. forwarded server actions).
   process.env.__NEXT_PRIVATE_ORIGIN ??= `http://localhost:${port}`;
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
   await app.prepare();
 
-  const server = createServer(createFastPathListener({ next: app.getRequestHandler(), enabled: fastPath }));
+  // X-Forwarded-For is rewritten to the one client address we trust before anything reads it
+  // (sign-in throttling, audit): see lib/net/forwarded-for.ts.
+  const listener = createFastPathListener({ next: app.getRequestHandler(), enabled: fastPath });
+  const server = createServer(withTrustedClientAddress(listener, proxyHops));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, resolve); // every interface, as `next start` without -H
