@@ -94,6 +94,21 @@ describe("attribution totals equal GROUP BY over raw orders", () => {
     }
   }
 
+  // The report derives the view's totals from its series rows (one query fewer): they must be the
+  // totals query's, for every interval (weeks and months start before the range) and grouping.
+  for (const interval of ["hour", "day", "week", "month"] as const) {
+    it(`report totals equal the totals query (${interval}ly buckets, every grouping)`, async () => {
+      const range = interval === "hour" ? { from: "2026-11-20", to: "2026-11-26" } : {};
+      for (const groupBy of ["channel", "agent", "integration", "payment_method"] as const) {
+        const view = { ...baseView, ...range, interval, groupBy };
+        const report = await data.getAttributionReport({ merchantId: lumen, view });
+        const totals = await data.getAttributionTotals({ merchantId: lumen, view });
+        expect(report.totals, groupBy).toEqual(totals);
+        expect(report.totals.total.orders, groupBy).toBeGreaterThan(0n);
+      }
+    });
+  }
+
   it("keeps merchants apart (swiftride, by channel)", async () => {
     const totals = await data.getChannelSplit({ merchantId: swiftride, view: baseView });
     const raw = await rawAggregate(swiftride, baseView, "channel", null);
