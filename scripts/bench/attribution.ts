@@ -2,7 +2,7 @@
 // channel or agent, over 7, 90 and 365 days ending today in Asia/Shanghai) against the same
 // numbers computed by a plain GROUP BY over the raw orders, in the same run on the same data.
 // The baseline is deliberately the cheaper side: ONE query over "Order" straight from a pg client,
-// while the API does authentication, three rollup queries (series, totals, previous period),
+// while the API does authentication, two rollup queries (series, which also gives the totals, and the previous period),
 // labels and JSON over HTTP. Each baseline result is checked against the API's totals.
 import pg from "pg";
 import { addDays, shanghaiDateOf, shanghaiDayStart } from "../../lib/attribution/shanghai-time";
