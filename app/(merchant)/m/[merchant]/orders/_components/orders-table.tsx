@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableCaption, TH, THead } from "@/components/ui/table";
 import { getOrderLabels, listOrders } from "@/lib/data/order-explorer";
 import { formatDateTime, formatFen } from "@/lib/format";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
@@ -10,6 +10,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { merchantHref } from "@/lib/navigation";
 import type { OrderCursor } from "@/lib/orders/cursor";
 import type { OrderFilters } from "@/lib/validation/order-filters";
+import { OrderRows } from "./order-rows";
 
 export const statusTone: Record<OrderStatus, BadgeTone> = { PAID: "success", PARTIALLY_REFUNDED: "warning", REFUNDED: "neutral", CANCELLED: "danger" };
 
@@ -39,24 +40,23 @@ export async function OrdersTable({ merchantId, slug, filters, cursor, query }: 
             <TH>{t("table.status")}</TH>
           </tr>
         </THead>
-        <TBody>
-          {orders.map((o) => (
-            <TR key={o.id.toString()}>
-              <TH scope="row">
-                <Link href={`${base}/${o.id}`} className="text-indigo-700 hover:underline">{o.externalId}</Link>
-                {o.isVerification ? <span className="ml-2"><Badge tone="info">{t("verificationBadge")}</Badge></span> : null}
-              </TH>
-              <TD>{formatDateTime(o.occurredAt, locale)}</TD>
-              <TD>{a(`channel.${o.channel}`)}</TD>
-              <TD>{o.agentId ? (labels.agents.get(o.agentId) ?? o.agentId) : "—"}</TD>
-              <TD>{o.integrationId ? `${labels.integrations.get(o.integrationId) ?? o.integrationId}${o.operationName ? ` · ${o.operationName}` : ""}` : "—"}</TD>
-              <TD>{a(`paymentMethod.${o.paymentMethod}`)}</TD>
-              <TD className="text-right tabular-nums">{formatFen(o.amountFen, locale)}</TD>
-              <TD className="text-right tabular-nums">{o.refundedFen > 0n ? formatFen(o.refundedFen, locale) : "—"}</TD>
-              <TD><Badge tone={statusTone[o.status]}>{t(`status.${o.status}`)}</Badge></TD>
-            </TR>
-          ))}
-        </TBody>
+        <OrderRows
+          rows={orders.map((o) => ({
+            key: o.id.toString(),
+            href: `${base}/${o.id}`,
+            externalId: o.externalId,
+            verificationBadge: o.isVerification ? t("verificationBadge") : undefined,
+            time: formatDateTime(o.occurredAt, locale),
+            channel: a(`channel.${o.channel}`),
+            agent: o.agentId ? (labels.agents.get(o.agentId) ?? o.agentId) : "—",
+            integration: o.integrationId ? `${labels.integrations.get(o.integrationId) ?? o.integrationId}${o.operationName ? ` · ${o.operationName}` : ""}` : "—",
+            payment: a(`paymentMethod.${o.paymentMethod}`),
+            amount: formatFen(o.amountFen, locale),
+            refunded: o.refundedFen > 0n ? formatFen(o.refundedFen, locale) : "—",
+            status: t(`status.${o.status}`),
+            statusTone: statusTone[o.status],
+          }))}
+        />
       </Table>
       {nextCursor ? (
         <nav aria-label={t("pagination")} className="flex justify-end">
