@@ -3,7 +3,7 @@
 // then, as the physical limit, COPY of the same rows into an unindexed scratch table.
 //
 //   DATABASE_URL=... npx tsx scripts/bench/ingest.ts --base-url http://localhost:3400 \
-//     --events 200000 --concurrency 4 [--key sg_ingest_...] [--server-pid PID]
+//     --events 200000 --concurrency 4 [--key sg_ingest_...] [--server-pid PID] [--warmup-events N]
 //
 // The target database must hold the demo catalogue (npm run demo:generate); the server needs
 // SKILLGATE_DEMO_MODE=1 for the demo ingest key.
@@ -36,6 +36,13 @@ export type BenchIngestOptions = {
    * a figure far less sensitive to other load than throughput.
    */
   serverPid?: number;
+  /**
+   * Events sent first and not measured (own external ids), default 20 % of `events` and at least
+   * 20 batches: the pool's connections then have their plans cached and the indexes' pages in
+   * shared buffers, so the figures describe steady ingestion, not the first batches on fresh
+   * connections (which cost PostgreSQL up to twice the CPU per event here).
+   */
+  warmupEvents?: number;
 };
 
 export type BenchIngestResult = {
@@ -83,45 +90,22 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
   const runId = options.runId ?? `B${Date.now().toString(36)}`;
   const { bodies, rows } = benchEvents({ events: options.events, seed: options.seed, runId });
   // Serialize up front: the clients measure the server, not JSON.stringify.
-  const batches: string[] = [];
-  for (let i = 0; i < bodies.length; i += batchSize) batches.push(JSON.stringify({ events: bodies.slice(i, i + batchSize) }));
+  const toBatches = (list: Record<string, unknown>[]) => {
+    const out: string[] = [];
+    for (let i = 0; i < list.length; i += batchSize) out.push(JSON.stringify({ events: list.slice(i, i + batchSize) }));
+    return out;
+  };
+  const batches = toBatches(bodies);
+  const warmupEvents = options.warmupEvents ?? Math.max(20 * batchSize, Math.round(options.events / 5));
+  if (warmupEvents > 0) {
+    // Its own external-id prefix: the warm-up's refunds land on its own orders, not the measured run's.
+    const warmup = benchEvents({ events: warmupEvents, seed: options.seed, runId: `${runId}W` });
+    await sendBatches(options, toBatches(warmup.bodies));
+  }
 
   const cpuBefore = options.serverPid && options.databaseUrl ? await cpuSnapshot(options.serverPid, options.databaseUrl) : null;
-  const url = `${options.baseUrl.replace(/\/$/, "")}/api/v1/events/orders`;
-  const headers = { authorization: `Bearer ${options.ingestKey}`, "content-type": "application/json" };
-  const totals = { accepted: 0, duplicates: 0, rejected: 0, conflicts: 0 };
-  const latencies: number[] = [];
-  const serverMs: { validate?: number; store?: number } = {};
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      // Batches are taken in order, so each order's CREATED is sent before its refund (they sit
-      // next to each other in the generator's output and rarely straddle a batch boundary).
-      for (let i = next++; i < batches.length; i = next++) {
-        for (let attempt = 0; ; attempt++) {
-          const t0 = performance.now();
-          const response = await fetch(url, { method: "POST", headers, body: batches[i] });
-          const text = await response.text();
-          if (response.status === 429 && attempt < 20) {
-            await new Promise((r) => setTimeout(r, Number(response.headers.get("retry-after") ?? 1) * 1000));
-            continue;
-          }
-          latencies.push(performance.now() - t0);
-          for (const [, name, ms] of (response.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)) {
-            serverMs[name as "validate" | "store"] = (serverMs[name as "validate" | "store"] ?? 0) + Number(ms);
-          }
-          if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
-          const report = JSON.parse(text) as Partial<typeof totals>;
-          totals.accepted += report.accepted ?? 0;
-          totals.duplicates += report.duplicates ?? 0;
-          totals.rejected += report.rejected ?? 0;
-          totals.conflicts += report.conflicts ?? 0;
-          break;
-        }
-      }
-    }),
-  );
+  const { totals, latencies, serverMs } = await sendBatches(options, batches);
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const result: BenchIngestResult = {
@@ -150,6 +134,45 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
     result.ratio = Math.round((result.eventsPerSecond / result.copyRowsPerSecond) * 1000) / 1000;
   }
   return result;
+}
+
+/** POSTs the batches from `concurrency` clients, in order; the per-event totals, latencies and Server-Timing sums. */
+async function sendBatches(options: BenchIngestOptions, batches: string[]) {
+  const url = `${options.baseUrl.replace(/\/$/, "")}/api/v1/events/orders`;
+  const headers = { authorization: `Bearer ${options.ingestKey}`, "content-type": "application/json" };
+  const totals = { accepted: 0, duplicates: 0, rejected: 0, conflicts: 0 };
+  const latencies: number[] = [];
+  const serverMs: { validate?: number; store?: number } = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      // Batches are taken in order, so each order's CREATED is sent before its refund (they sit
+      // next to each other in the generator's output and rarely straddle a batch boundary).
+      for (let i = next++; i < batches.length; i = next++) {
+        for (let attempt = 0; ; attempt++) {
+          const t0 = performance.now();
+          const response = await fetch(url, { method: "POST", headers, body: batches[i] });
+          const text = await response.text();
+          if (response.status === 429 && attempt < 20) {
+            await new Promise((r) => setTimeout(r, Number(response.headers.get("retry-after") ?? 1) * 1000));
+            continue;
+          }
+          latencies.push(performance.now() - t0);
+          for (const [, name, ms] of (response.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)) {
+            serverMs[name as "validate" | "store"] = (serverMs[name as "validate" | "store"] ?? 0) + Number(ms);
+          }
+          if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+          const report = JSON.parse(text) as Partial<typeof totals>;
+          totals.accepted += report.accepted ?? 0;
+          totals.duplicates += report.duplicates ?? 0;
+          totals.rejected += report.rejected ?? 0;
+          totals.conflicts += report.conflicts ?? 0;
+          break;
+        }
+      }
+    }),
+  );
+  return { totals, latencies, serverMs };
 }
 
 const TICK_MS = 10; // Linux USER_HZ is 100
@@ -213,6 +236,7 @@ async function main() {
     concurrency: Number(arg("concurrency") ?? 4),
     databaseUrl: process.env.DATABASE_URL,
     serverPid: arg("server-pid") ? Number(arg("server-pid")) : undefined,
+    warmupEvents: arg("warmup-events") ? Number(arg("warmup-events")) : undefined,
   };
   const result = await benchIngest(options);
   console.log(JSON.stringify(result, null, 2));
