@@ -1,7 +1,7 @@
 // What the reliability runs (crash.ts, load.ts) share: an embedded PostgreSQL of their own, a fresh
 // migrated database per run, and the production server started the way scripts/start.ts starts it
-// (`next start` with NODE_ENV=production on an existing build), as ONE process whose pid can be
-// SIGKILLed. Ports and directories come from the environment so parallel runs keep apart:
+// (scripts/runtime/server.ts with NODE_ENV=production on an existing build), as ONE process whose
+// pid can be SIGKILLed. Ports and directories come from the environment so parallel runs keep apart:
 //   RELIABILITY_PG_PORT (55446), RELIABILITY_DATA_DIR (/work/devdb-security … or .data/reliability),
 //   RELIABILITY_PORT (3416), NEXT_DIST_DIR (.next-security, built with `next build` when missing).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -37,7 +37,7 @@ export async function freshDatabase(embedded: EmbeddedDatabase, name: string): P
 
 export type Server = { child: ChildProcess; pid: number; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
-/** `next start` on the build in NEXT_DIST_DIR (built first if missing), ready when /api/v1/health answers. */
+/** The production server on the build in NEXT_DIST_DIR (built first if missing), ready when /api/v1/health answers. */
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -52,20 +52,21 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
     ...extraEnv,
   };
   if (!existsSync(path.join(distDir, "BUILD_ID"))) await run("npx", ["next", "build"], { env });
-  // The server itself (not npx, not a shell): its pid is the process to kill.
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // The production server as `npm start` runs it (scripts/runtime/server.ts, not npx, not a shell):
+  // its pid is the process to kill (with SKILLGATE_WEB_PROCESSES > 1, the cluster's primary).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/runtime/server.ts"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", () => {});
   child.stderr!.on("data", (chunk: Buffer) => process.env.RELIABILITY_VERBOSE && process.stderr.write(chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("next start did not answer within 120 s");
+    if (Date.now() > deadline) throw new Error("the server did not answer within 120 s");
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

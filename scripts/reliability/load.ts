@@ -8,9 +8,11 @@
 //  2. Ingestion under concurrent load: 8 clients send every batch of order events twice, shuffled,
 //     while the dashboard is still being read; afterwards every event is stored exactly once and
 //     every rollup equals its SQL definition.
-// LOAD_USERS / LOAD_SECONDS / LOAD_THINK_SECONDS / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) change the sizes. Writes test-results/reliability-load.json.
+// LOAD_USERS / LOAD_SECONDS / LOAD_THINK_SECONDS / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) change the sizes;
+// LOAD_WEB_PROCESSES (default: one per core) sets the server's SKILLGATE_WEB_PROCESSES. Writes test-results/reliability-load.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { signIn } from "../bench/dashboard";
 import { percentile } from "../bench/stats";
 import { seedDemoData } from "../demo/seed";
@@ -26,6 +28,7 @@ const EVENTS = Number(process.env.LOAD_EVENTS ?? 20_000);
 /** Mean time a user spends reading a page before the next one (0 = back-to-back requests). */
 const THINK_SECONDS = Number(process.env.LOAD_THINK_SECONDS ?? 5);
 const TIMEOUT_SECONDS = Number(process.env.LOAD_TIMEOUT ?? 30);
+const WEB_PROCESSES = Number(process.env.LOAD_WEB_PROCESSES ?? availableParallelism());
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const accounts: Array<[email: string, merchant: string]> = [
@@ -124,7 +127,9 @@ async function main() {
   try {
     const url = await freshDatabase(embedded, "load");
     await seedDemoData({ connectionString: url, orders: Number(process.env.DEMO_ORDERS ?? 6_000) });
-    const server = await startServer(url);
+    // One web process per core, as a production host would run it (SKILLGATE_WEB_PROCESSES).
+    const server = await startServer(url, { SKILLGATE_WEB_PROCESSES: String(WEB_PROCESSES) });
+    summary.webProcesses = WEB_PROCESSES;
     try {
       console.log(`── ${USERS} signed-in dashboard users for ${SECONDS} s`);
       const dashboard = await dashboardLoad();

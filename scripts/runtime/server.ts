@@ -9,11 +9,14 @@
 // SKILLGATE_FAST_PATH=0 sends every request through Next.js (to compare, or to rule it out).
 // SKILLGATE_TRUSTED_PROXY_HOPS=n: the number of proxies (load balancers) in front of this server
 // whose X-Forwarded-For entries are believed (default 0: the connection's peer is the client).
+// SKILLGATE_WEB_PROCESSES=n: n web processes share the port (default 1; see cluster.ts).
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { publishedFastPathHandlers } from "../../lib/fast-path/contract";
 import { createFastPathListener } from "../../lib/fast-path/listener";
 import { trustedProxyHops, withTrustedClientAddress } from "../../lib/net/forwarded-for";
+import { superviseWebProcesses, webProcessCount } from "./cluster";
 
 const port = Number(process.env.PORT ?? 3000);
 const fastPath = process.env.SKILLGATE_FAST_PATH !== "0";
@@ -43,7 +46,8 @@ async function main() {
     .then((response) => response.arrayBuffer())
     .catch(() => {})
     .then(() => {
-      if (fastPath && !publishedFastPathHandlers()) console.warn("[fast-path] instrumentation published no handlers; Next.js answers the policy API.");
+      // A web process of a cluster may have warmed another one (the primary picks who answers).
+      if (fastPath && cluster.isPrimary && !publishedFastPathHandlers()) console.warn("[fast-path] instrumentation published no handlers; Next.js answers the policy API.");
     });
 
   let stopping = false;
@@ -64,7 +68,14 @@ async function main() {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// SKILLGATE_WEB_PROCESSES > 1: this process supervises that many copies of main() (cluster.ts).
+const processes = webProcessCount();
+if (processes > 1 && cluster.isPrimary) {
+  console.log(`Starting ${processes} web processes on port ${port}`);
+  superviseWebProcesses(processes);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
