@@ -5,14 +5,14 @@ import type { VerdictNotes } from "./report";
 
 export const verdictNotes: VerdictNotes = {
   attributionP95:
-    "Measured while other engineers' builds and tests kept the 2-core machine at load 17–20 (8–10 runnable processes per core), which inflates every wall-clock latency several-fold. The database part — the daily-rollup series query — took p50 24 ms / p95 44 ms at 10M orders under that load; the API adds two more rollup queries (run in parallel), authentication, labels and JSON through Next.js. Not demonstrated: re-run `npm run bench -- --orders 10000000 --skip-build` on an idle machine. Tracked on issue 9.",
+    "The API runs two daily-rollup queries in parallel (the series, which also gives the totals, and the previous period), authentication, labels and JSON through Next.js; its time should not grow with orders (see Growth). Met at 29 ms on the quiet machine (15:48 UTC); a miss here most likely means other load on the 2 cores: compare the rollup SQL column and re-run. Tracked on issue 9.",
   attributionSpeedUp: "",
   ingestion:
-    "CPU-bound: 20,000 events/s on 2 cores needs ≤ 100 ms of CPU per 1,000 events for the web process, PostgreSQL, the WAL writer and the load generator together; measured 73 + 87 ms at 1M and 76 + 130 ms at 10M orders (PostgreSQL grows with index size), at load ≈ 18. See Ingestion for what changed and the next levers. Tracked on issue 9.",
+    "CPU-bound: 20,000 events/s on 2 cores needs ≤ 100 ms of CPU per 1,000 events for the web process, PostgreSQL, the WAL writer and the load generator together. On the quiet machine (16:03 UTC) the 1M data set measured 15,396 events/s at 46 + 61 ms (web + PostgreSQL; ≈ 18,700/s projected), the 10M one 9,338 events/s at 55 + 107 ms: PostgreSQL's share grows with the B-trees of \"Order\" and \"OrderEvent\". See Ingestion for what each change measured and the next levers (monthly partitions so the indexes written stay small, one index fewer, less allocation per event, a second web process). Tracked on issue 5.",
   policy:
-    "Saturated machine: the constant route itself served under 100 req/s in this run, so the absolute figures say nothing about the decision path; its cost relative to a constant route is the ratio below the policy table. The fast path outside Next.js's request pipeline is docs/policy-fast-path.md (policy engineer).",
+    "A miss on this 2-core machine means other load: autocannon shares the cores with the server. Read the same-run ratio to the constant route and the server CPU per request below the policy table; docs/policy-fast-path.md has the history. Tracked on issue 7.",
   overview:
-    "Measured at load 17–20; the page reads rollups only, so its time should not grow with orders (see Growth). Re-measure on an idle machine. Tracked on issue 9.",
+    "The page reads rollups only and renders its charts in the browser, so its time should not grow with orders (see Growth); a miss most likely means other load. Tracked on issue 9.",
   firstLoadJs:
-    "One chunk is recharts with its redux/immer store (≈ 123 kB gzip); React DOM (≈ 73 kB) and the Next.js runtime (≈ 37 kB) are the floor. Loading the chart components with next/dynamic after first paint would bring the pages to ≈ 180 kB. Tracked on issue 9 (the chart components belong to the dashboard pages).",
+    "recharts is loaded with next/dynamic after first paint (components/charts/charts.tsx); a miss means a page imported a chart module directly instead of through charts.tsx. Tracked on issue 9.",
 };
