@@ -3,8 +3,9 @@ import { listLiveIntegrations } from "@/lib/data/visibility";
 import { decide } from "@/lib/policy/decide";
 import type { DecisionAgent } from "@/lib/policy/types";
 import { policyRuntime } from "./policy-runtime";
+import { EXPORT_FORMATS } from "./registry-formats";
 
-export const EXPORT_FORMATS = ["mcp-server-json", "a2a-agent-card", "openapi"] as const;
+export { EXPORT_FORMATS };
 
 /**
  * The live integrations an agent may see: exactly those its skill_call decision allows (PUBLIC,

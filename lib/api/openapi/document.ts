@@ -2,6 +2,8 @@
 // Each area contributes its paths and schemas from its own file next to this one; add yours to
 // the marked places below.
 import { commonResponses, errorSchema, securitySchemes } from "./components";
+import { agentPaths, agentSchemas } from "./agents";
+import { analyticsPaths, analyticsSchemas } from "./analytics";
 import { ingestionPaths, ingestionSchemas } from "./ingestion";
 
 export function openApiDocument(serverUrl?: string) {
@@ -16,21 +18,23 @@ export function openApiDocument(serverUrl?: string) {
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     tags: [
       { name: "ingestion", description: "Order and screen-read events from the platform (platform ingest key)." },
-      // [policy] [registry] [export] [analytics]: add tags with the paths below.
+      { name: "policy", description: "Policy decisions and machine-readable policies for agent runtimes (agent key with `policy:read`)." },
+      { name: "registry", description: "The live integrations an agent may use (agent key with `registry:read`)." },
+      { name: "analytics", description: "Attribution numbers for merchants (merchant analytics key)." },
     ],
     paths: {
       ...ingestionPaths,
-      // [policy]    GET /api/v1/policy/decision, GET /api/v1/merchants/{slug}/agent-policy.json — spread `policyPaths` here.
-      // [registry]  GET /api/v1/registry — spread `registryPaths` here.
+      ...agentPaths,
+      ...analyticsPaths,
       // [export]    GET /api/v1/integrations/{id}/export — spread `exportPaths` here.
-      // [analytics] GET /api/v1/analytics/attribution — spread `analyticsPaths` here.
     },
     components: {
       securitySchemes,
       schemas: {
         Error: errorSchema,
         ...ingestionSchemas,
-        // [policy] [registry] [export] [analytics]: spread each area's schemas here.
+        ...agentSchemas,
+        ...analyticsSchemas,
       },
       responses: commonResponses,
     },
