@@ -4,6 +4,7 @@
 //
 //   DATABASE_URL=... npx tsx scripts/bench/ingest.ts --base-url http://localhost:3400 \
 //     --events 200000 --concurrency 4 [--key sg_ingest_...] [--server-pid PID] [--warmup-events N]
+//     [--feed live|backfill]
 //
 // The target database must hold the demo catalogue (npm run demo:generate); the server needs
 // SKILLGATE_DEMO_MODE=1 for the demo ingest key.
@@ -43,9 +44,22 @@ export type BenchIngestOptions = {
    * connections (which cost PostgreSQL up to twice the CPU per event here).
    */
   warmupEvents?: number;
+  /**
+   * "live" (default): the events occurred just now, in the order they are sent (10 ms apart,
+   * ending a minute ago), as the platform's pipeline feeds them; index inserts land at the
+   * right edge of the time indexes and a batch touches a few dozen rollup rows. "backfill":
+   * the generator's own times, spread over its 90-day window, so nearly every event lands in a
+   * random place of the indexes and its own hourly rollup row (a history import).
+   */
+  feed?: IngestFeed;
 };
 
+export type IngestFeed = "live" | "backfill";
+const LIVE_SPACING_MS = 10;
+
 export type BenchIngestResult = {
+  /** Absent in results recorded before feeds existed (they were backfills). */
+  feed?: IngestFeed;
   events: number;
   batches: number;
   accepted: number;
@@ -65,8 +79,9 @@ export type BenchIngestResult = {
 
 type Row = { merchantId: string; externalOrderId: string; type: string; sequence: number; bodyHash: string; payload: string };
 
-/** Deterministic events (and the rows they become) for a run. */
-export function benchEvents(options: { events: number; seed?: number; runId: string }): { bodies: Record<string, unknown>[]; rows: Row[] } {
+/** Deterministic events (and the rows they become) for a run; the generator's own times unless `feed` is "live". */
+export function benchEvents(options: { events: number; seed?: number; runId: string; feed?: IngestFeed; now?: number }): { bodies: Record<string, unknown>[]; rows: Row[] } {
+  const liveStart = (options.now ?? Date.now()) - 60_000 - options.events * LIVE_SPACING_MS;
   const world = buildDemoWorld({ seed: options.seed ?? 42, window: demoWindow(), passwordHash: "unused" });
   const bodies: Record<string, unknown>[] = [];
   const rows: Row[] = [];
@@ -76,6 +91,7 @@ export function benchEvents(options: { events: number; seed?: number; runId: str
       if (bodies.length >= options.events) break;
       const body = JSON.parse(event.payload) as Record<string, unknown>;
       body.externalId = `${options.runId}-${String(body.externalId)}`;
+      if (options.feed === "live") body.occurredAt = new Date(liveStart + bodies.length * LIVE_SPACING_MS).toISOString();
       bodies.push(body);
       rows.push({ merchantId: event.merchantId, externalOrderId: String(body.externalId), type: event.type, sequence: event.sequence, bodyHash: event.bodyHash, payload: JSON.stringify(body) });
     }
@@ -88,7 +104,8 @@ export function benchEvents(options: { events: number; seed?: number; runId: str
 export async function benchIngest(options: BenchIngestOptions): Promise<BenchIngestResult> {
   const batchSize = options.batchSize ?? 1_000;
   const runId = options.runId ?? `B${Date.now().toString(36)}`;
-  const { bodies, rows } = benchEvents({ events: options.events, seed: options.seed, runId });
+  const feed = options.feed ?? "live";
+  const { bodies, rows } = benchEvents({ events: options.events, seed: options.seed, runId, feed });
   // Serialize up front: the clients measure the server, not JSON.stringify.
   const toBatches = (list: Record<string, unknown>[]) => {
     const out: string[] = [];
@@ -99,7 +116,7 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
   const warmupEvents = options.warmupEvents ?? Math.max(20 * batchSize, Math.round(options.events / 5));
   if (warmupEvents > 0) {
     // Its own external-id prefix: the warm-up's refunds land on its own orders, not the measured run's.
-    const warmup = benchEvents({ events: warmupEvents, seed: options.seed, runId: `${runId}W` });
+    const warmup = benchEvents({ events: warmupEvents, seed: options.seed, runId: `${runId}W`, feed });
     await sendBatches(options, toBatches(warmup.bodies));
   }
 
@@ -109,6 +126,7 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const result: BenchIngestResult = {
+    feed,
     events: bodies.length,
     batches: batches.length,
     ...totals,
@@ -237,6 +255,7 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL,
     serverPid: arg("server-pid") ? Number(arg("server-pid")) : undefined,
     warmupEvents: arg("warmup-events") ? Number(arg("warmup-events")) : undefined,
+    feed: arg("feed") === "backfill" ? "backfill" : "live",
   };
   const result = await benchIngest(options);
   console.log(JSON.stringify(result, null, 2));

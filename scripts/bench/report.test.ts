@@ -64,6 +64,21 @@ describe("performance report", () => {
     expect(byId.ingestion?.met).toBe(false);
   });
 
+  it("judges ingestion on the live feed and shows both feeds, one row each", () => {
+    const live = size(10_000_000, 40, 1500, 21_000);
+    const withFeeds: Results = {
+      "10000000": { ...live, ingestion: { ...live.ingestion!, feed: "live" }, ingestionBackfill: { ...live.ingestion!, feed: "backfill", eventsPerSecond: 9_000 } },
+    };
+    const verdict = verdicts(withFeeds).find((v) => v.id === "ingestion")!;
+    expect(verdict.met).toBe(true); // the live feed's 21,000/s, not the backfill's 9,000/s
+    expect(verdict.measured).toMatch(/^21,000 events\/s, live feed at 10M orders.*; backfill feed 9,000 events\/s$/);
+    const md = renderReport("{{ingestion}}", withFeeds, {});
+    expect(md).toMatch(/\| 10M \| live \| 100,000 in 100 batches \| 21,000 \|/);
+    expect(md).toMatch(/\| 10M \| backfill \| 100,000 in 100 batches \| 9,000 \|/);
+    // Results recorded before feeds existed were backfills, and say so.
+    expect(renderReport("{{ingestion}}", results, {})).toMatch(/\| 1M \| backfill \|/);
+  });
+
   it("shows growth from the smallest to the largest data set", () => {
     const growth = growthSection(results);
     expect(growth).toContain("| 1M orders | 10M orders |");

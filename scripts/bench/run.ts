@@ -29,7 +29,7 @@ import { run } from "../runtime/run";
 import { waitForHttp } from "../runtime/wait-for-http";
 import { benchAttribution } from "./attribution";
 import { benchDashboard } from "./dashboard";
-import { benchIngest } from "./ingest";
+import { benchIngest, type IngestFeed } from "./ingest";
 import { benchPolicy } from "./policy";
 import { mainProcess, sampleRss } from "./process-tree";
 import { renderReport, type Results, type SizeResult } from "./report";
@@ -230,8 +230,12 @@ async function main() {
       policy = { error: error instanceof Error ? error.message : String(error) };
       log(`policy benchmark failed: ${policy.error}`);
     }
-    log(`ingestion: ${events.toLocaleString("en-US")} events, ${concurrency} clients, then COPY of the same rows…`);
-    const ingestion = await benchIngest({ baseUrl, ingestKey: key("PLATFORM_INGEST"), events, concurrency, databaseUrl: url, serverPid });
+    const ingest = (feed: IngestFeed) => {
+      log(`ingestion (${feed} feed): ${events.toLocaleString("en-US")} events, ${concurrency} clients, then COPY of the same rows…`);
+      return benchIngest({ baseUrl, ingestKey: key("PLATFORM_INGEST"), events, concurrency, databaseUrl: url, serverPid, feed });
+    };
+    const ingestion = await ingest("live");
+    const ingestionBackfill = await ingest("backfill");
     const peak = memory.stop();
 
     const result: SizeResult = {
@@ -249,6 +253,7 @@ async function main() {
       attribution,
       dashboard,
       ingestion,
+      ingestionBackfill,
       policy,
       memory: { peakRssBytes: peak.peakBytes, samples: peak.samples },
       durationSeconds: Math.round((performance.now() - started) / 1000),
