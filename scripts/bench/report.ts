@@ -177,8 +177,8 @@ export function growthSection(results: Results): string {
     ["plain GROUP BY p50, 90 days by channel (ms)", r.attribution.find((c) => c.days === 90 && c.groupBy === "channel")?.plainGroupBy.p50],
     ["overview page p95 (ms)", r.dashboard.find((d) => d.name === "overview")?.serverMs.p95],
     ["attribution page p95 (ms)", r.dashboard.find((d) => d.name === "attribution")?.serverMs.p95],
-    ["ingestion events/s", r.ingestion?.eventsPerSecond],
-    ["ingestion CPU ms per 1,000 events (web + PostgreSQL)", r.ingestion?.cpu ? r.ingestion.cpu.serverMsPer1000 + r.ingestion.cpu.postgresMsPer1000 : undefined],
+    ["ingestion events/s (live feed)", r.ingestion?.eventsPerSecond],
+    ["ingestion CPU ms per 1,000 events, live feed (web + PostgreSQL)", r.ingestion?.cpu ? r.ingestion.cpu.serverMsPer1000 + r.ingestion.cpu.postgresMsPer1000 : undefined],
     ["peak RSS (MB)", r.memory.peakRssBytes / 1_000_000],
   ];
   const first = sizes[0]!;
