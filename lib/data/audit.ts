@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { maskStaffActors } from "@/lib/audit/staff-mask";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Append-only: this module only inserts and reads AuditEvent rows. Write the event in the same
@@ -65,10 +66,13 @@ export async function listAuditEvents({
   to,
   before,
   take = 50,
+  excludeActorIds,
 }: AuditFilters & {
   /** Keyset cursor: events with a smaller id. */
   before?: bigint;
   take?: number;
+  /** Events by these actors are left out (system events, with no actor id, stay). */
+  excludeActorIds?: string[];
 }) {
   return db.auditEvent.findMany({
     where: {
@@ -79,6 +83,7 @@ export async function listAuditEvents({
       ...(action && { action: { startsWith: action } }),
       ...((from || to) && { createdAt: { ...(from && { gte: from }), ...(to && { lt: to }) } }),
       ...(before !== undefined && { id: { lt: before } }),
+      ...(excludeActorIds?.length && { OR: [{ actorId: null }, { actorId: { notIn: excludeActorIds } }] }),
     },
     orderBy: { id: "desc" },
     take,
@@ -101,6 +106,24 @@ export async function pageAuditEvents(filters: AuditFilters & { before?: bigint;
     merchants: new Map(merchants.map((m) => [m.id, m])),
     next: rows.length > take ? events.at(-1)!.id : null,
   };
+}
+
+/**
+ * One page of a merchant's own audit log, as its owners see it: platform staff who are not members
+ * of the merchant appear as `staffLabel`, without their email or IP, and the actor filter finds
+ * members and system actors only, so it cannot be used to probe staff emails.
+ */
+export async function pageMerchantAuditEvents(filters: AuditFilters & { merchantId: string; before?: bigint; take?: number; staffLabel: string }) {
+  const { staffLabel, ...rest } = filters;
+  const take = rest.take ?? 50;
+  const staff = await db.user.findMany({
+    where: { platformRole: { not: "NONE" }, memberships: { none: { merchantId: rest.merchantId } } },
+    select: { id: true },
+  });
+  const staffIds = new Set(staff.map((u) => u.id));
+  const rows = await listAuditEvents({ ...rest, take: take + 1, ...(rest.actor && staffIds.size > 0 && { excludeActorIds: [...staffIds] }) });
+  const events = rows.slice(0, take);
+  return { events: maskStaffActors(events, staffIds, staffLabel), next: rows.length > take ? events.at(-1)!.id : null };
 }
 
 /** The merchant named by a slug in the admin audit filter (null when there is none). */

@@ -4,7 +4,7 @@ import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMerchant } from "@/lib/auth/session";
-import { pageAuditEvents } from "@/lib/data/audit";
+import { pageMerchantAuditEvents } from "@/lib/data/audit";
 import { merchantHref } from "@/lib/navigation";
 import { auditQuery, parseAuditFilters } from "@/lib/validation/audit-filters";
 
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auditLog"))("merchantTitle") };
 }
 
-/** This merchant's own audit events (owners and admins): the merchant comes from the membership, never from the URL filters. */
+/** This merchant's own audit events (owners and admins): the merchant comes from the membership, never from the URL filters; platform staff appear without email or IP. */
 export default async function MerchantAuditPage({
   params,
   searchParams,
@@ -24,19 +24,18 @@ export default async function MerchantAuditPage({
   const ctx = await requireMerchant(slug, "settings:manage");
   const filters = parseAuditFilters(search);
   const query = { ...filters.params, merchant: undefined };
-  const [t, page] = await Promise.all([
-    getTranslations("auditLog"),
-    pageAuditEvents({
-      merchantId: ctx.merchant.id,
-      actor: query.actor,
-      action: query.action,
-      objectType: query.objectType,
-      objectId: query.objectId,
-      from: filters.from,
-      to: filters.to,
-      before: filters.before,
-    }),
-  ]);
+  const t = await getTranslations("auditLog");
+  const page = await pageMerchantAuditEvents({
+    staffLabel: t("staffActor"),
+    merchantId: ctx.merchant.id,
+    actor: query.actor,
+    action: query.action,
+    objectType: query.objectType,
+    objectId: query.objectId,
+    from: filters.from,
+    to: filters.to,
+    before: filters.before,
+  });
   const path = `${merchantHref(ctx.merchant.slug, "settings")}/audit`;
 
   return (
