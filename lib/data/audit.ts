@@ -93,7 +93,7 @@ export async function listAuditEvents({
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
 /** One page of events, newest first, with the cursor of the next page and the merchants' names. */
-export async function pageAuditEvents(filters: AuditFilters & { before?: bigint; take?: number }) {
+export async function pageAuditEvents(filters: Parameters<typeof listAuditEvents>[0]) {
   const take = filters.take ?? 50;
   const rows = await listAuditEvents({ ...filters, take: take + 1 });
   const events = rows.slice(0, take);
@@ -115,15 +115,13 @@ export async function pageAuditEvents(filters: AuditFilters & { before?: bigint;
  */
 export async function pageMerchantAuditEvents(filters: AuditFilters & { merchantId: string; before?: bigint; take?: number; staffLabel: string }) {
   const { staffLabel, ...rest } = filters;
-  const take = rest.take ?? 50;
   const staff = await db.user.findMany({
     where: { platformRole: { not: "NONE" }, memberships: { none: { merchantId: rest.merchantId } } },
     select: { id: true },
   });
   const staffIds = new Set(staff.map((u) => u.id));
-  const rows = await listAuditEvents({ ...rest, take: take + 1, ...(rest.actor && staffIds.size > 0 && { excludeActorIds: [...staffIds] }) });
-  const events = rows.slice(0, take);
-  return { events: maskStaffActors(events, staffIds, staffLabel), next: rows.length > take ? events.at(-1)!.id : null };
+  const page = await pageAuditEvents({ ...rest, ...(rest.actor && staffIds.size > 0 && { excludeActorIds: [...staffIds] }) });
+  return { events: maskStaffActors(page.events, staffIds, staffLabel), next: page.next };
 }
 
 /** The merchant named by a slug in the admin audit filter (null when there is none). */

@@ -58,15 +58,15 @@ function fromMemory(query: string, headers: HeaderReader): HandlerResult | undef
   if (!policy) return undefined;
   const result = answer(parsed.value, merchant.merchant, agent.agent, policy);
   if (question !== undefined) {
+    // The peeks above handed out the caches' own objects: identity says whether they still hold them.
     const keyRecord = cachedApiKeyRecord(keyHash!);
-    const facts = { merchant: runtime.merchants.peek(merchantSlug), agent: runtime.agents.peek(agentSlug) };
     memo.remember(
       question,
       result,
       () =>
         cachedApiKeyRecord(keyHash!) === keyRecord &&
-        runtime.merchants.peek(merchantSlug) === facts.merchant &&
-        runtime.agents.peek(agentSlug) === facts.agent &&
+        runtime.merchants.peek(merchantSlug) === merchant.merchant &&
+        runtime.agents.peek(agentSlug) === agent.agent &&
         runtime.policies.peek(merchant.merchant.id) === policy,
     );
   }
