@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { classifyWithinBatch, compareKeys, orderEventKey, repeatResult } from "@/lib/ingest/batch-identities";
 import { applyOrderChanges, type OrderChange } from "@/lib/ingest/order-changes";
+import { ArrayColumns } from "@/lib/ingest/pg-array";
 import { feeAtIngest } from "@/lib/ingest/order-fee";
 import { OrderRollupDeltas } from "@/lib/ingest/rollup-deltas";
 import { CONFLICT_MESSAGE, type EventResult, type OrderState } from "@/lib/ingest/types";
@@ -115,6 +116,18 @@ function payloadsJson(events: readonly Prepared[]): string {
 
 type Create = Prepared & { event: OrderCreatedEvent; revenueRuleId: string | null; feeFen: bigint };
 
+/** The parameters of "ingest-order-creates", in one pass over the events. */
+function createColumns(creates: readonly Create[]): string[] {
+  const columns = new ArrayColumns(13);
+  for (const c of creates) {
+    const e = c.event;
+    const skill = e.channel === "AI_SKILL";
+    columns.push(c.merchantId, e.externalId, c.hash, e.channel, c.agentId, skill ? e.integrationId! : null, skill ? e.operation! : null, e.paymentMethod, e.amountFen, e.isVerification, e.occurredAt.toISOString(), c.revenueRuleId, c.feeFen);
+  }
+  const [merchantIds, externalIds, hashes, ...rest] = columns.literals();
+  return [merchantIds!, externalIds!, hashes!, payloadsJson(creates), ...rest];
+}
+
 async function insertCreates(client: pg.PoolClient, creates: readonly Create[], out: EventResult[], deltas: OrderRollupDeltas) {
   if (!creates.length) return;
   // Only the rows that were not inserted come back (a duplicate event, or an order that exists
@@ -147,22 +160,7 @@ async function insertCreates(client: pg.PoolClient, creates: readonly Create[], 
        LEFT JOIN ev ON ev."merchantId" = i."merchantId" AND ev."externalOrderId" = i."externalId"
        LEFT JOIN ins ON ins."merchantId" = i."merchantId" AND ins."externalId" = i."externalId"
       WHERE ins."externalId" IS NULL`,
-    values: [
-      creates.map((c) => c.merchantId),
-      creates.map((c) => c.event.externalId),
-      creates.map((c) => c.hash),
-      payloadsJson(creates),
-      creates.map((c) => c.event.channel),
-      creates.map((c) => c.agentId),
-      creates.map((c) => (c.event.channel === "AI_SKILL" ? c.event.integrationId! : null)),
-      creates.map((c) => (c.event.channel === "AI_SKILL" ? c.event.operation! : null)),
-      creates.map((c) => c.event.paymentMethod),
-      creates.map((c) => c.event.amountFen.toString()),
-      creates.map((c) => c.event.isVerification),
-      creates.map((c) => c.event.occurredAt.toISOString()),
-      creates.map((c) => c.revenueRuleId),
-      creates.map((c) => c.feeFen.toString()),
-    ],
+    values: createColumns(creates),
   });
   const notStored = new Map(rows.map((r) => [r.ord, r.eventInserted]));
   const notInserted: Create[] = [];

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { ArrayColumns } from "@/lib/ingest/pg-array";
 import type { OrderRollupDeltas, OrderRollupRow, ScreenReadRollupRow } from "@/lib/ingest/rollup-deltas";
 
 // Rollup upserts inside an ingest transaction, each row once, rows in key order (the planner
@@ -33,16 +34,13 @@ const upsertBothSql = `WITH hourly AS (
    )
    ${upsertSql("OrderRollupDaily", 14).replace("{filter}", "WHERE (SELECT count(*) FROM hourly) >= 0")}`;
 
-const rowArrays = (rows: readonly OrderRollupRow[]) => [
-  rows.map((r) => r.merchantId),
-  rows.map((r) => r.bucket),
-  rows.map((r) => r.channel),
-  rows.map((r) => r.agentId),
-  rows.map((r) => r.integrationId),
-  rows.map((r) => r.paymentMethod),
-  rows.map((r) => r.isVerification),
-  ...counters.map((c) => rows.map((r) => r[c].toString())),
-];
+function rowArrays(rows: readonly OrderRollupRow[]): string[] {
+  const columns = new ArrayColumns(13);
+  for (const r of rows) {
+    columns.push(r.merchantId, r.bucket, r.channel, r.agentId, r.integrationId, r.paymentMethod, r.isVerification, r.orders, r.gmvFen, r.refundsFen, r.cancelledOrders, r.feeFen, r.feeRefundedFen);
+  }
+  return columns.literals();
+}
 
 export async function upsertOrderRollups(client: pg.PoolClient, deltas: OrderRollupDeltas): Promise<void> {
   const hourly = deltas.hourlyRows();

@@ -104,6 +104,24 @@ describe("body hash", () => {
     expect(bodyHashOf(a.event).hash).not.toBe(bodyHashOf(c.event).hash);
   });
 
+  it("hashes the canonical JSON of the whole normalized event (without sequence), for every event kind", async () => {
+    const { canonicalJson, sha256Hex } = await import("../canonical-json");
+    const organic = { ...created, channel: "ORGANIC", agent: undefined, integrationId: undefined, operation: undefined, externalId: 'quote"and\\backslash', isVerification: true };
+    const inputs = [
+      parseOrderEvent(created),
+      parseOrderEvent(organic),
+      parseOrderEvent({ type: "REFUNDED", merchant: "lumen-coffee", externalId: "LMN-1", sequence: 3, refundedFen: "500", occurredAt: "2026-11-02T00:00:00Z" }),
+      parseOrderEvent({ type: "CANCELLED", merchant: "lumen-coffee", externalId: "LMN-1", occurredAt: "2026-11-02T00:00:00Z" }),
+      parseScreenReadSession({ merchant: "lumen-coffee", externalId: "S-1", agent: "aurora", pagePath: "/pay/确认", steps: 3, outcome: "COMPLETED", orderExternalId: "LMN-1", startedAt: "2026-11-01T09:30:00Z", durationMs: 10 }),
+      parseScreenReadSession({ merchant: "lumen-coffee", externalId: "S-2", agent: "aurora", pagePath: "/", steps: 0, outcome: "TIMEOUT", startedAt: "2026-11-01T09:30:00Z", durationMs: 0 }),
+    ];
+    for (const parsed of inputs) {
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const expected = canonicalJson({ ...parsed.event, sequence: undefined });
+      expect(bodyHashOf(parsed.event)).toEqual({ canonical: expected, hash: sha256Hex(expected) });
+    }
+  });
+
   it("equals the hash the demo generator stores for its events and sessions (same wire format)", () => {
     const window = demoWindow(new Date("2026-11-28T00:00:00Z"));
     const world = buildDemoWorld({ seed: 7, window, passwordHash: "x" });

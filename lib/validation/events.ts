@@ -213,24 +213,48 @@ export function parseScreenReadSession(input: unknown): Parsed<ScreenReadSession
  * Formatting, key order, `1800` vs `"1800"` or `+08:00` vs `Z` therefore do not make a conflict.
  */
 export function bodyHashOf(event: OrderEvent | ScreenReadSessionEvent): { hash: string; canonical: string } {
-  const canonical = canonicalFlatJson(event as Record<string, unknown>);
+  const keys = "type" in event ? orderEventKeys[event.type] : screenReadKeys;
+  const canonical = canonicalFlatJson(event as Record<string, unknown>, keys);
   return { hash: sha256Hex(canonical), canonical };
 }
 
+/** A schema's field names in canonical (sorted) order without `sequence`, each with its `"name":` prefix. */
+type CanonicalKeys = readonly (readonly [name: string, prefix: string])[];
+const canonicalKeysOf = (shape: object): CanonicalKeys =>
+  Object.keys(shape)
+    .filter((key) => key !== "sequence")
+    .sort()
+    .map((key) => [key, `${JSON.stringify(key)}:`] as const);
+// Parsed events are strict objects: their keys are their schema's fields, nothing else.
+const orderEventKeys: Record<OrderEvent["type"], CanonicalKeys> = {
+  CREATED: canonicalKeysOf(orderCreatedSchema.shape),
+  REFUNDED: canonicalKeysOf(orderRefundedSchema.shape),
+  CANCELLED: canonicalKeysOf(orderCancelledSchema.shape),
+};
+const screenReadKeys = canonicalKeysOf(screenReadSessionSchema.shape);
+
 /**
- * canonicalJson (lib/demo/canonical-json) specialised for flat normalized events, without
- * `sequence`: the hot path hashes up to a thousand events per request. Tests check it against
+ * canonicalJson (lib/canonical-json) specialised for flat normalized events, without `sequence`:
+ * the hot path hashes up to a thousand events per request, so with `keys` (the event's schema
+ * fields, sorted) it neither lists nor sorts the event's keys. Tests check it against
  * canonicalJson and against the hashes the demo generator stores.
  */
-export function canonicalFlatJson(event: Record<string, unknown>): string {
-  const keys = Object.keys(event).sort();
+export function canonicalFlatJson(event: Record<string, unknown>, keys: CanonicalKeys = canonicalKeysOf(event)): string {
   let out = "";
-  for (const key of keys) {
+  for (const [key, prefix] of keys) {
     const value = event[key];
-    if (value === undefined || key === "sequence") continue;
+    if (value === undefined) continue;
     const text =
-      typeof value === "bigint" ? `"${value}"` : value instanceof Date ? `"${value.toISOString()}"` : typeof value === "object" && value !== null ? canonicalJson(value) : JSON.stringify(value);
-    out += `${out ? "," : "{"}${JSON.stringify(key)}:${text}`;
+      typeof value === "string"
+        ? JSON.stringify(value)
+        : typeof value === "bigint"
+          ? `"${value}"`
+          : value instanceof Date
+            ? `"${value.toISOString()}"`
+            : typeof value === "object" && value !== null
+              ? canonicalJson(value)
+              : JSON.stringify(value);
+    out += out ? `,${prefix}${text}` : `{${prefix}${text}`;
   }
   return out ? `${out}}` : "{}";
 }
