@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { AuditFilterParams } from "@/lib/validation/audit-filters";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 type FilterKey = "merchant" | "actor" | "action" | "objectType" | "objectId" | "from" | "to";
 

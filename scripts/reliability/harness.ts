@@ -3,9 +3,10 @@
 // (scripts/runtime/server.ts with NODE_ENV=production on an existing build), as ONE process whose
 // pid can be SIGKILLed. Ports and directories come from the environment so parallel runs keep apart:
 //   RELIABILITY_PG_PORT (55446), RELIABILITY_DATA_DIR (/work/devdb-security … or .data/reliability),
-//   RELIABILITY_PORT (3416), NEXT_DIST_DIR (.next-security, built with `next build` when missing).
+//   RELIABILITY_PORT (3416), NEXT_DIST_DIR (.next-security, built with `next build` when missing),
+//   RELIABILITY_NODE_FLAGS (extra node flags for the server, e.g. --cpu-prof).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
@@ -17,6 +18,11 @@ export const baseUrl = `http://127.0.0.1:${port}`;
 const pgPort = Number(process.env.RELIABILITY_PG_PORT ?? 55446);
 const dataDir = process.env.RELIABILITY_DATA_DIR ?? ".data/reliability";
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-security";
+
+/** The embedded PostgreSQL's postmaster (its backends and helpers are its children). */
+export function databasePid(): number {
+  return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+}
 
 export async function startDatabase(): Promise<EmbeddedDatabase> {
   return startEmbeddedPostgres({ dataDir, port: pgPort, database: "skillgate", quiet: true });
@@ -34,6 +40,9 @@ export async function freshDatabase(embedded: EmbeddedDatabase, name: string): P
   await applyMigrations(url.toString());
   return url.toString();
 }
+
+/** Extra Node.js flags for the server (e.g. RELIABILITY_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/p" to profile it). */
+const nodeFlags = (process.env.RELIABILITY_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 
 export type Server = { child: ChildProcess; pid: number; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
@@ -54,7 +63,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   if (!existsSync(path.join(distDir, "BUILD_ID"))) await run("npx", ["next", "build"], { env });
   // The production server as `npm start` runs it (scripts/runtime/server.ts, not npx, not a shell):
   // its pid is the process to kill (with SKILLGATE_WEB_PROCESSES > 1, the cluster's primary).
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/runtime/server.ts"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "scripts/runtime/server.ts"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", () => {});
   child.stderr!.on("data", (chunk: Buffer) => process.env.RELIABILITY_VERBOSE && process.stderr.write(chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -91,6 +100,5 @@ export async function query<T extends pg.QueryResultRow>(url: string, sql: strin
 
 /** The machine's load averages (it is shared), for the record next to any figure. */
 export async function loadAverages(): Promise<string> {
-  const { readFileSync } = await import("node:fs");
   return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }

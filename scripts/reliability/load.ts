@@ -1,22 +1,31 @@
 // Load (`npm run test:load`): the production server on a fresh demo database (DEMO_ORDERS, 6,000 by
 // default), then
-//  1. 200 concurrent signed-in dashboard users for 60 s: each virtual user (one of seven demo
-//     accounts' session cookies) loads one of its merchant's overview / attribution / orders
-//     pages, reads it for a think time (uniform 0.5–1.5 × LOAD_THINK_SECONDS, 5 s by default; 0 =
-//     back-to-back requests, a stress test rather than users), and loads the next. Reports
-//     p50/p95/p99 of the page responses and every non-2xx or error; target p95 < 1 s, no errors.
+//  1. 200 concurrent signed-in dashboard users for 60 s, after they arrived evenly over
+//     LOAD_RAMP_SECONDS (20; the ramp-up's page views are reported apart): each virtual user (one of seven demo
+//     accounts' session cookies) uses the dashboard as a browser does (browser-visit.ts): it opens
+//     its merchant's overview / attribution / orders pages in turn, reads each for a think time
+//     (uniform 0.5–1.5 × LOAD_THINK_SECONDS, 5 s by default; 0 = back-to-back requests, a stress
+//     test rather than users), and moves on by clicking the next section (a client-side
+//     navigation: the page's RSC payload) or, with probability LOAD_DOCUMENT_SHARE (0.2; 1 = every
+//     view a full page load), by loading it as a document; its first view is always a document,
+//     followed by the page's scripts and styles. Reports p50/p95/p99 of the page responses
+//     (overall, documents, navigations), the CPU each process spent per page, and every non-2xx,
+//     wrong content type or error; target p95 < 1 s, no errors.
 //  2. Ingestion under concurrent load: 8 clients send every batch of order events twice, shuffled,
 //     while the dashboard is still being read; afterwards every event is stored exactly once and
 //     every rollup equals its SQL definition.
-// LOAD_USERS / LOAD_SECONDS / LOAD_THINK_SECONDS / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) change the sizes;
+// LOAD_USERS / LOAD_SECONDS / LOAD_RAMP_SECONDS / LOAD_THINK_SECONDS / LOAD_DOCUMENT_SHARE / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) /
+// LOAD_WARMUP_ROUNDS (2) change the sizes;
 // LOAD_WEB_PROCESSES (default: one per core) sets the server's SKILLGATE_WEB_PROCESSES. Writes test-results/reliability-load.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { signIn } from "../bench/dashboard";
+import { processTree } from "../bench/process-tree";
 import { percentile } from "../bench/stats";
 import { seedDemoData } from "../demo/seed";
-import { baseUrl, freshDatabase, loadAverages, query, startDatabase, startServer } from "./harness";
+import { documentAssets, documentRequest, get, navigationRequest } from "./browser-visit";
+import { baseUrl, databasePid, freshDatabase, loadAverages, query, startDatabase, startServer } from "./harness";
 import { eventBatches, rollupMismatches, send } from "./ingest-check";
 
 // autocannon ships no types: the part used here (background readers during ingestion).
@@ -29,7 +38,18 @@ const EVENTS = Number(process.env.LOAD_EVENTS ?? 20_000);
 const THINK_SECONDS = Number(process.env.LOAD_THINK_SECONDS ?? 5);
 const TIMEOUT_SECONDS = Number(process.env.LOAD_TIMEOUT ?? 30);
 const WEB_PROCESSES = Number(process.env.LOAD_WEB_PROCESSES ?? availableParallelism());
+const WARMUP_ROUNDS = Number(process.env.LOAD_WARMUP_ROUNDS ?? 2);
+const DOCUMENT_SHARE = Number(process.env.LOAD_DOCUMENT_SHARE ?? 0.2);
+/** Users arrive evenly over this many seconds before the measured window (LOAD_SECONDS) starts. */
+const RAMP_SECONDS = Number(process.env.LOAD_RAMP_SECONDS ?? 20);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU time (ms) so far of the server's process tree, PostgreSQL's (every backend and helper), and this load generator. */
+function cpuSnapshot(serverPid: number, postgresPid: number) {
+  const treeMs = (pid: number) => processTree(pid).reduce((sum, p) => sum + p.cpuMs, 0);
+  const own = process.cpuUsage();
+  return { server: treeMs(serverPid), postgres: treeMs(postgresPid), loadGenerator: (own.user + own.system) / 1000 };
+}
 
 const accounts: Array<[email: string, merchant: string]> = [
   ["owner@lumen.demo", "lumen-coffee"],
@@ -42,31 +62,68 @@ const accounts: Array<[email: string, merchant: string]> = [
 ];
 const sections = ["overview", "attribution", "orders"];
 
-async function dashboardLoad() {
+function summary(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), p99: Math.round(percentile(sorted, 99)), max: Math.round(sorted.at(-1) ?? 0) };
+}
+
+async function dashboardLoad(serverPid: number, postgresPid: number) {
   const sessions: Array<{ cookie: string; merchant: string }> = [];
   for (const [email, merchant] of accounts) {
     const jar = await signIn(baseUrl, email);
     sessions.push({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), merchant });
   }
-  const latencies: number[] = [];
+  // A server that users reach has been running: every page once per session and web process, at
+  // low concurrency and unmeasured, so each process's code is loaded and compiled before the clock starts.
+  const warmups = sessions.flatMap((session) => sections.map((section) => `/m/${session.merchant}/${section}`).map((path) => ({ path, cookie: session.cookie })));
+  for (let round = 0; round < WARMUP_ROUNDS * WEB_PROCESSES; round++) {
+    await Promise.all(warmups.map(({ path, cookie }) => fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer())));
+  }
+  const views = { measured: [] as number[], document: [] as number[], navigation: [] as number[], rampUp: [] as number[] };
   const statuses = new Map<number, number>();
   let errors = 0;
   let timeouts = 0;
+  let assets = 0;
   let n = 0;
-  const deadline = performance.now() + SECONDS * 1000;
-  // One virtual user: load a page, read it for a while (uniform 0.5–1.5 × THINK_SECONDS), repeat.
+  const windowStart = performance.now() + RAMP_SECONDS * 1000;
+  const deadline = windowStart + SECONDS * 1000;
+  let cpuBefore = cpuSnapshot(serverPid, postgresPid);
+  const measuring = setTimeout(() => (cpuBefore = cpuSnapshot(serverPid, postgresPid)), RAMP_SECONDS * 1000);
+  // One virtual user, in the browser: opens a page (a document load, then the page's scripts and
+  // styles once), reads it for a while (uniform 0.5–1.5 × THINK_SECONDS), then clicks to the next
+  // section (a client-side navigation) or, with probability DOCUMENT_SHARE, loads it as a
+  // document (reload, new tab, bookmark); repeat. Users arrive evenly over RAMP_SECONDS; the
+  // measured window is the SECONDS that follow, with all of them signed in and active.
   async function user(u: number) {
-    await sleep(Math.random() * THINK_SECONDS * 1000); // users arrive spread over one think time
+    await sleep((u / USERS) * RAMP_SECONDS * 1000);
+    const session = sessions[u % sessions.length]!;
+    let current: string | undefined;
+    let cached = false;
     while (performance.now() < deadline) {
-      const i = n++;
-      const session = sessions[(u + i) % sessions.length]!;
-      const path = `/m/${session.merchant}/${sections[i % sections.length]}`;
+      const section = sections[n++ % sections.length]!;
+      const path = `/m/${session.merchant}/${section}`;
+      const kind = current === undefined || Math.random() < DOCUMENT_SHARE ? "document" : "navigation";
+      const request = kind === "document" ? documentRequest(baseUrl, path, session.cookie) : await navigationRequest(baseUrl, session.merchant, section, current!, session.cookie);
       const started = performance.now();
       try {
-        const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - started);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        const response = await get(request.url, request.headers, TIMEOUT_SECONDS * 1000);
+        const elapsed = performance.now() - started;
+        // A navigation must get the page's RSC payload, not HTML or a redirect to sign-in.
+        const expected = kind === "document" ? "text/html" : "text/x-component";
+        const status = response.status === 200 && !response.contentType.startsWith(expected) ? 0 : response.status;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (started < windowStart) views.rampUp.push(elapsed);
+        else {
+          views.measured.push(elapsed);
+          views[kind].push(elapsed);
+        }
+        if (kind === "document" && !cached && status === 200) {
+          cached = true;
+          const files = documentAssets(response.body.toString("utf8"));
+          await Promise.all(files.map((file) => get(`${baseUrl}${file}`, {}, TIMEOUT_SECONDS * 1000)));
+          assets += files.length;
+        }
+        current = path;
       } catch (error) {
         if ((error as Error).name === "TimeoutError") timeouts++;
         else errors++;
@@ -75,16 +132,26 @@ async function dashboardLoad() {
     }
   }
   await Promise.all(Array.from({ length: USERS }, (_, u) => user(u)));
+  clearTimeout(measuring);
+  const cpuAfter = cpuSnapshot(serverPid, postgresPid);
+  // CPU per measured page view, by process: what the 2 cores are spent on, less sensitive to other load than latency.
+  const perPage = (key: keyof typeof cpuAfter) => Math.round(((cpuAfter[key] - cpuBefore[key]) / Math.max(1, views.measured.length)) * 10) / 10;
   const result = { errors, timeouts };
-  latencies.sort((a, b) => a - b);
   const non2xx = [...statuses].filter(([code]) => code < 200 || code >= 300).reduce((sum, [, count]) => sum + count, 0);
   return {
     users: USERS,
     seconds: SECONDS,
     thinkSeconds: THINK_SECONDS,
-    requests: latencies.length,
-    requestsPerSecond: Math.round(latencies.length / SECONDS),
-    latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)), max: Math.round(latencies.at(-1) ?? 0) },
+    rampUpSeconds: RAMP_SECONDS,
+    documentShare: DOCUMENT_SHARE,
+    requests: views.measured.length,
+    requestsPerSecond: Math.round(views.measured.length / SECONDS),
+    latencyMs: summary(views.measured),
+    documents: { requests: views.document.length, latencyMs: summary(views.document) },
+    navigations: { requests: views.navigation.length, latencyMs: summary(views.navigation) },
+    rampUp: { requests: views.rampUp.length, latencyMs: summary(views.rampUp) },
+    assetRequests: assets,
+    cpuMsPerPage: { server: perPage("server"), postgres: perPage("postgres"), loadGenerator: perPage("loadGenerator") },
     statuses: Object.fromEntries(statuses),
     non2xx,
     errors: result.errors,
@@ -132,7 +199,7 @@ async function main() {
     summary.webProcesses = WEB_PROCESSES;
     try {
       console.log(`── ${USERS} signed-in dashboard users for ${SECONDS} s`);
-      const dashboard = await dashboardLoad();
+      const dashboard = await dashboardLoad(server.pid, databasePid());
       summary.dashboard = dashboard;
       summary.loadAverageAfterDashboard = await loadAverages();
       if (dashboard.non2xx || dashboard.errors || dashboard.timeouts) failures.push(`dashboard: ${dashboard.non2xx} non-2xx, ${dashboard.errors} errors, ${dashboard.timeouts} timeouts`);

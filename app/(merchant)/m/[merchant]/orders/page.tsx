@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { TBody, TD, TH, TR } from "@/components/ui/table";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { dateTime } from "@/components/review/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
