@@ -4,7 +4,7 @@
 //
 //   DATABASE_URL=... npx tsx scripts/bench/ingest.ts --base-url http://localhost:3400 \
 //     --events 200000 --concurrency 4 [--key sg_ingest_...] [--server-pid PID] [--warmup-events N]
-//     [--feed live|backfill]
+//     [--feed live|backfill] [--web-processes N]
 //
 // The target database must hold the demo catalogue (npm run demo:generate); the server needs
 // SKILLGATE_DEMO_MODE=1 for the demo ingest key.
@@ -17,6 +17,7 @@ import { demoApiKeys } from "../../lib/demo/catalogue";
 import { demoWindow } from "../../lib/demo/window";
 import { buildDemoWorld } from "../../lib/demo/world";
 import { escapeCopyText } from "../demo/copy-text";
+import { processTree } from "./process-tree";
 import { percentile } from "./stats";
 
 export type BenchIngestOptions = {
@@ -32,9 +33,11 @@ export type BenchIngestOptions = {
   /** When set, also COPY the same rows into an unindexed scratch table there. */
   databaseUrl?: string;
   /**
-   * The next-server's pid on this machine: then the CPU time the server and the database's
-   * backends (all client connections to `databaseUrl`'s database) spent is read from /proc,
-   * a figure far less sensitive to other load than throughput.
+   * The server's pid on this machine: then the CPU time spent by the server and every process
+   * under it (all web processes of a cluster), by the database's backends (all client
+   * connections to `databaseUrl`'s database), by PostgreSQL's background processes (WAL writer,
+   * checkpointer, autovacuum, …) and by this load generator is read from /proc, a figure far
+   * less sensitive to other load than throughput.
    */
   serverPid?: number;
   /**
@@ -52,6 +55,8 @@ export type BenchIngestOptions = {
    * random place of the indexes and its own hourly rollup row (a history import).
    */
   feed?: IngestFeed;
+  /** Recorded with the result: how many web processes the server runs (SKILLGATE_WEB_PROCESSES). */
+  webProcesses?: number;
 };
 
 export type IngestFeed = "live" | "backfill";
@@ -73,8 +78,21 @@ export type BenchIngestResult = {
   serverMsPerBatch: { validate: number; store: number };
   copyRowsPerSecond?: number;
   ratio?: number;
-  /** CPU milliseconds per 1,000 events, and what 2 otherwise idle cores would sustain at that cost. */
-  cpu?: { serverMsPer1000: number; postgresMsPer1000: number; projectedEventsPerSecondOn2Cores: number };
+  /**
+   * CPU milliseconds per 1,000 events: the server's process tree, the database's client backends,
+   * PostgreSQL's background processes and the load generator (the last two absent in results
+   * recorded before they were measured); and what 2 otherwise idle cores would sustain at the
+   * cost of all of them together (before: server + client backends only).
+   */
+  cpu?: {
+    serverMsPer1000: number;
+    postgresMsPer1000: number;
+    postgresBackgroundMsPer1000?: number;
+    loadGeneratorMsPer1000?: number;
+    projectedEventsPerSecondOn2Cores: number;
+  };
+  /** Web processes of the server (SKILLGATE_WEB_PROCESSES), when the caller said. */
+  webProcesses?: number;
 };
 
 type Row = { merchantId: string; externalOrderId: string; type: string; sequence: number; bodyHash: string; payload: string };
@@ -121,6 +139,7 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
   }
 
   const cpuBefore = options.serverPid && options.databaseUrl ? await cpuSnapshot(options.serverPid, options.databaseUrl) : null;
+  const ownBefore = process.cpuUsage();
   const started = performance.now();
   const { totals, latencies, serverMs } = await sendBatches(options, batches);
   const seconds = (performance.now() - started) / 1000;
@@ -134,16 +153,24 @@ export async function benchIngest(options: BenchIngestOptions): Promise<BenchIng
     eventsPerSecond: Math.round(bodies.length / seconds),
     latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), max: Math.round(latencies.at(-1) ?? 0) },
     serverMsPerBatch: { validate: Math.round((serverMs.validate ?? 0) / batches.length), store: Math.round((serverMs.store ?? 0) / batches.length) },
+    ...(options.webProcesses ? { webProcesses: options.webProcesses } : {}),
   };
   if (cpuBefore && options.serverPid && options.databaseUrl) {
+    const own = process.cpuUsage(ownBefore);
     const after = await cpuSnapshot(options.serverPid, options.databaseUrl);
-    const serverMs = after.server - cpuBefore.server;
-    let postgresMs = 0;
-    for (const [pid, ms] of after.backends) postgresMs += ms - (cpuBefore.backends.get(pid) ?? 0);
-    const perEvent = (serverMs + postgresMs) / bodies.length;
+    const spent = (key: "server" | "backends" | "background") => {
+      let ms = 0;
+      for (const [pid, now] of after[key]) ms += now - (cpuBefore[key].get(pid) ?? 0);
+      return ms;
+    };
+    const ms = { server: spent("server"), postgres: spent("backends"), background: spent("background"), generator: (own.user + own.system) / 1000 };
+    const per1000 = (value: number) => Math.round(value * (1000 / bodies.length));
+    const perEvent = (ms.server + ms.postgres + ms.background + ms.generator) / bodies.length;
     result.cpu = {
-      serverMsPer1000: Math.round(serverMs * (1000 / bodies.length)),
-      postgresMsPer1000: Math.round(postgresMs * (1000 / bodies.length)),
+      serverMsPer1000: per1000(ms.server),
+      postgresMsPer1000: per1000(ms.postgres),
+      postgresBackgroundMsPer1000: per1000(ms.background),
+      loadGeneratorMsPer1000: per1000(ms.generator),
       projectedEventsPerSecondOn2Cores: Math.round(2000 / perEvent),
     };
   }
@@ -204,15 +231,27 @@ function processCpuMs(pid: number): number {
   }
 }
 
-/** CPU time so far of the server and of every client backend connected to the bench database. */
-async function cpuSnapshot(serverPid: number, databaseUrl: string): Promise<{ server: number; backends: Map<number, number> }> {
+type CpuSnapshot = { server: Map<number, number>; backends: Map<number, number>; background: Map<number, number> };
+
+/**
+ * CPU time so far, per pid, of the server's process tree, of every client backend connected to
+ * the bench database and of PostgreSQL's background processes (shared by all its databases).
+ */
+async function cpuSnapshot(serverPid: number, databaseUrl: string): Promise<CpuSnapshot> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    const { rows } = await client.query<{ pid: number; client: boolean }>(
+      `SELECT pid, backend_type = 'client backend' AS client FROM pg_stat_activity
+        WHERE pid <> pg_backend_pid() AND (backend_type <> 'client backend' OR datname = current_database())`,
     );
-    return { server: processCpuMs(serverPid), backends: new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)])) };
+    const tree = processTree(serverPid);
+    const cpu = (pids: number[]) => new Map(pids.map((pid) => [pid, processCpuMs(pid)]));
+    return {
+      server: new Map(tree.map((p) => [p.pid, p.cpuMs])),
+      backends: cpu(rows.filter((r) => r.client).map((r) => r.pid)),
+      background: cpu(rows.filter((r) => !r.client).map((r) => r.pid)),
+    };
   } finally {
     await client.end();
   }
@@ -256,6 +295,7 @@ async function main() {
     serverPid: arg("server-pid") ? Number(arg("server-pid")) : undefined,
     warmupEvents: arg("warmup-events") ? Number(arg("warmup-events")) : undefined,
     feed: arg("feed") === "backfill" ? "backfill" : "live",
+    webProcesses: arg("web-processes") ? Number(arg("web-processes")) : undefined,
   };
   const result = await benchIngest(options);
   console.log(JSON.stringify(result, null, 2));

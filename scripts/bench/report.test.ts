@@ -75,6 +75,11 @@ describe("performance report", () => {
     const md = renderReport("{{ingestion}}", withFeeds, {});
     expect(md).toMatch(/\| 10M \| live \| 100,000 in 100 batches \| 21,000 \|/);
     expect(md).toMatch(/\| 10M \| backfill \| 100,000 in 100 batches \| 9,000 \|/);
+    // The web processes and every CPU share; results recorded before some were measured show "–".
+    const cpu = { serverMsPer1000: 35, postgresMsPer1000: 50, postgresBackgroundMsPer1000: 3, loadGeneratorMsPer1000: 9, projectedEventsPerSecondOn2Cores: 20_202 };
+    const twoProcesses: Results = { "10000000": { ...live, ingestion: { ...live.ingestion!, feed: "live", webProcesses: 2, cpu } } };
+    expect(renderReport("{{ingestion}}", twoProcesses, {})).toMatch(/\| 2 \| 35 \/ 50 \/ 3 \/ 9 \| 20,202 \|/);
+    expect(md).toMatch(/\| 1 \| 40 \/ 50 \/ – \/ – \| 22,222 \|/);
     // Results recorded before feeds existed were backfills, and say so.
     expect(renderReport("{{ingestion}}", results, {})).toMatch(/\| 1M \| backfill \|/);
   });

@@ -119,13 +119,14 @@ export function ingestionSection(results: Results): string {
         `${i.serverMsPerBatch.validate} / ${i.serverMsPerBatch.store}`,
         i.copyRowsPerSecond === undefined ? "–" : int(i.copyRowsPerSecond),
         i.ratio === undefined ? "–" : i.ratio.toFixed(2),
-        i.cpu ? `${i.cpu.serverMsPer1000} / ${i.cpu.postgresMsPer1000}` : "–",
+        i.webProcesses ?? 1,
+        i.cpu ? [i.cpu.serverMsPer1000, i.cpu.postgresMsPer1000, i.cpu.postgresBackgroundMsPer1000 ?? "–", i.cpu.loadGeneratorMsPer1000 ?? "–"].join(" / ") : "–",
         i.cpu ? int(i.cpu.projectedEventsPerSecondOn2Cores) : "–",
         `${i.accepted} / ${i.duplicates} / ${i.rejected} / ${i.conflicts}`,
       ];
     });
   return table(
-    ["data set", "feed", "events", "events/s", "batch p50 / p95 ms", "server validate / store ms per batch", "COPY rows/s", "ratio to COPY", "CPU ms per 1,000 events: web / PostgreSQL", "CPU-projected events/s on 2 idle cores", "accepted / duplicate / rejected / conflict"],
+    ["data set", "feed", "events", "events/s", "batch p50 / p95 ms", "server validate / store ms per batch", "COPY rows/s", "ratio to COPY", "web processes", "CPU ms per 1,000 events: web / PostgreSQL backends / PostgreSQL background / load generator", "CPU-projected events/s on 2 idle cores", "accepted / duplicate / rejected / conflict"],
     rows,
   );
 }

@@ -8,7 +8,8 @@
 //  2. the production build (NEXT_DIST_DIR, default .next-bench; rebuilt when sources changed,
 //     unless --skip-build and a build exists) and the production server as `npm start` runs it;
 //  3. attribution API vs plain GROUP BY, dashboard pages + first-load JS, policy decisions
-//     (scripts/bench/policy.ts), ingestion vs COPY, peak RSS of the server throughout;
+//     (scripts/bench/policy.ts), ingestion vs COPY (the server restarted with one web
+//     process per core), peak RSS of the server until then;
 //  4. docs/performance.json (results per data-set size, so a 1M and a 10M run show growth) and
 //     docs/performance.md (scripts/bench/performance-template.md with the tables filled in).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -230,13 +231,27 @@ async function main() {
       policy = { error: error instanceof Error ? error.message : String(error) };
       log(`policy benchmark failed: ${policy.error}`);
     }
+    const peak = memory.stop();
+
+    // Ingestion runs against the server as a production host runs it: one web process per core
+    // (SKILLGATE_WEB_PROCESSES; BENCH_INGEST_WEB_PROCESSES overrides). One Node.js process does
+    // a batch's parsing, hashing and encoding on one core, so with a single process that share
+    // queues behind itself instead of overlapping PostgreSQL's; the other sections keep one.
+    const webProcesses = positive("BENCH_INGEST_WEB_PROCESSES", process.env.BENCH_INGEST_WEB_PROCESSES, os.cpus().length);
+    if (webProcesses !== 1) {
+      await stopServer(server);
+      log(`restarting the production server with ${webProcesses} web processes for ingestion…`);
+      server = startServer(port, { ...env, SKILLGATE_WEB_PROCESSES: String(webProcesses) });
+      if (!(await waitForHttp(`${baseUrl}/api/v1/health`, 180_000))) throw new Error("The server did not answer within 3 minutes.");
+    }
+    // The CPU figure sums the server's whole process tree (every web process of a cluster).
+    const ingestServerPid = server.pid!;
     const ingest = (feed: IngestFeed) => {
       log(`ingestion (${feed} feed): ${events.toLocaleString("en-US")} events, ${concurrency} clients, then COPY of the same rows…`);
-      return benchIngest({ baseUrl, ingestKey: key("PLATFORM_INGEST"), events, concurrency, databaseUrl: url, serverPid, feed });
+      return benchIngest({ baseUrl, ingestKey: key("PLATFORM_INGEST"), events, concurrency, databaseUrl: url, serverPid: ingestServerPid, feed, webProcesses });
     };
     const ingestion = await ingest("live");
     const ingestionBackfill = await ingest("backfill");
-    const peak = memory.stop();
 
     const result: SizeResult = {
       orders,
