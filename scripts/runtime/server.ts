@@ -17,6 +17,7 @@ import { publishedFastPathHandlers } from "../../lib/fast-path/contract";
 import { createFastPathListener } from "../../lib/fast-path/listener";
 import { trustedProxyHops, withTrustedClientAddress } from "../../lib/net/forwarded-for";
 import { superviseWebProcesses, webProcessCount } from "./cluster";
+import { withCompression } from "./compression";
 
 const port = Number(process.env.PORT ?? 3000);
 const fastPath = process.env.SKILLGATE_FAST_PATH !== "0";
@@ -32,7 +33,8 @@ async function main() {
 
   // X-Forwarded-For is rewritten to the one client address we trust before anything reads it
   // (sign-in throttling, audit): see lib/net/forwarded-for.ts.
-  const listener = createFastPathListener({ next: app.getRequestHandler(), enabled: fastPath });
+  // Everything Next.js answers is compressed here, at a cheaper level than Next.js's own (compression.ts).
+  const listener = createFastPathListener({ next: withCompression(app.getRequestHandler()), enabled: fastPath });
   const server = createServer(withTrustedClientAddress(listener, proxyHops));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
