@@ -26,7 +26,7 @@ export const ledgerEntriesSql = `
        AND ((o."occurredAt" >= $3::timestamp(3) AND o."occurredAt" < $4::timestamp(3)) OR (o."createdAt" >= $3::timestamp(3) AND o."createdAt" < $4::timestamp(3)))
        AND ${bookedPeriod(`o."occurredAt"`, `o."createdAt"`, "c")} = $2
   ), events AS (
-    SELECT e."id" AS "eventId", e."type", e."sequence", e."receivedAt", o."id" AS "orderId", o."externalId", o."channel", o."agentId", o."paymentMethod",
+    SELECT e."type", e."sequence", e."receivedAt", o."id" AS "orderId", o."externalId", o."channel", o."agentId", o."paymentMethod",
            o."amountFen", o."feeFen",
            ((e."payload"->>'occurredAt')::timestamptz AT TIME ZONE 'UTC')::timestamp(3) AS "at",
            CASE WHEN e."type" = 'CANCELLED' THEN o."amountFen"::numeric ELSE (e."payload"->>'refundedFen')::numeric END AS "amount"
@@ -35,8 +35,10 @@ export const ledgerEntriesSql = `
      WHERE e."merchantId" = $1 AND e."type" IN ('REFUNDED', 'CANCELLED')
   ), arrived AS (
     -- Refunds in the order they arrived: each gives back f(refunded so far) − f(refunded before).
+    -- (An order's accepted changes are refunds with distinct sequences or one cancellation, so
+    -- receivedAt, sequence, type orders them totally.)
     SELECT ev.*, sum(CASE WHEN ev."type" = 'REFUNDED' THEN ev."amount" ELSE 0 END)
-                   OVER (PARTITION BY ev."orderId" ORDER BY ev."receivedAt", ev."sequence", ev."eventId") AS "upTo"
+                   OVER (PARTITION BY ev."orderId" ORDER BY ev."receivedAt", ev."sequence", ev."type") AS "upTo"
       FROM events ev
   ), refunds AS (
     SELECT CASE WHEN a."type" = 'CANCELLED' THEN 'CANCELLATION' ELSE 'REFUND' END AS "kind", a."orderId", a."externalId", a."channel",

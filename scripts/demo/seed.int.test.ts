@@ -97,7 +97,7 @@ describe("seedDemoData (PostgreSQL)", () => {
   });
 
   it("stores event payloads whose canonical JSON hashes to bodyHash", async () => {
-    const { rows } = await client.query(`SELECT "payload"::text AS payload, "bodyHash" FROM "OrderEvent" ORDER BY "id" LIMIT 500`);
+    const { rows } = await client.query(`SELECT "payload"::text AS payload, "bodyHash" FROM "OrderEvent" ORDER BY "merchantId", "externalOrderId", "type", "sequence" LIMIT 500`);
     expect(rows).toHaveLength(500);
     for (const row of rows) expect(bodyHash(JSON.parse(row.payload))).toBe(row.bodyHash);
   });

@@ -35,7 +35,7 @@ async function ledgerOrders(merchantId: string): Promise<LedgerOrder[]> {
   const { db } = await import("@/lib/db");
   const [orders, events] = await Promise.all([
     db.order.findMany({ where: { merchantId } }),
-    db.orderEvent.findMany({ where: { merchantId, type: { in: ["REFUNDED", "CANCELLED"] } }, orderBy: [{ receivedAt: "asc" }, { sequence: "asc" }, { id: "asc" }] }),
+    db.orderEvent.findMany({ where: { merchantId, type: { in: ["REFUNDED", "CANCELLED"] } }, orderBy: [{ receivedAt: "asc" }, { sequence: "asc" }, { type: "asc" }] }),
   ]);
   const byExternal = new Map<string, LedgerOrder>();
   for (const o of orders) {
