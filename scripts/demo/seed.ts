@@ -120,17 +120,28 @@ async function write(sink: CopySink, text: string): Promise<void> {
   if (text && !sink.stream.write(text)) await Promise.race([once(sink.stream, "drain"), sink.done]);
 }
 
-type IndexDef = { name: string; definition: string };
+type IndexDef = { name: string; drop: string; definition: string };
 
-/** Secondary indexes of the bulk tables (the primary keys stay). */
+/**
+ * Secondary indexes of the bulk tables, and primary keys of more than one column (OrderEvent's
+ * key is the event identity: maintaining it row by row during COPY costs as much as an index).
+ * Single-column (bigint id) primary keys stay.
+ */
 async function secondaryIndexes(client: pg.ClientBase): Promise<IndexDef[]> {
-  const { rows } = await client.query<{ indexname: string; indexdef: string }>(
-    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+  const { rows } = await client.query<IndexDef>(
+    `SELECT i.indexname AS name, format('DROP INDEX %I', i.indexname) AS drop, i.indexdef AS definition
+       FROM pg_indexes i
       WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+     UNION ALL
+     SELECT c.conname, format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+            format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+       FROM pg_constraint c
+      WHERE c.contype = 'p' AND cardinality(c.conkey) > 1 AND c.connamespace = current_schema()::regnamespace
+        AND c.conrelid::regclass::text = ANY(SELECT format('%I', t) FROM unnest($1::text[]) t)`,
     [bulkTables as unknown as string[]],
   );
-  return rows.map((r) => ({ name: r.indexname, definition: r.indexdef }));
+  return rows;
 }
 
 export async function seedDemoData(options: SeedOptions): Promise<SeedSummary> {
@@ -176,7 +187,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedSummary> {
     const totalOrders = plannedOrderCount(world, { orders, benchOrders });
     const rebuildIndexes = totalOrders > REBUILD_INDEXES_ABOVE;
     const indexes = rebuildIndexes ? await secondaryIndexes(client) : [];
-    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+    for (const index of indexes) await client.query(index.drop);
 
     const copyStarted = performance.now();
     const sinks = await Promise.all([
