@@ -15,7 +15,7 @@
 //     while the dashboard is still being read; afterwards every event is stored exactly once and
 //     every rollup equals its SQL definition.
 // LOAD_USERS / LOAD_SECONDS / LOAD_RAMP_SECONDS / LOAD_THINK_SECONDS / LOAD_DOCUMENT_SHARE / LOAD_EVENTS / LOAD_TIMEOUT (s, 30) /
-// LOAD_WARMUP_ROUNDS (2) change the sizes;
+// LOAD_WARMUP_ROUNDS (3) change the sizes;
 // LOAD_WEB_PROCESSES (default: one per core) sets the server's SKILLGATE_WEB_PROCESSES. Writes test-results/reliability-load.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,7 +38,7 @@ const EVENTS = Number(process.env.LOAD_EVENTS ?? 20_000);
 const THINK_SECONDS = Number(process.env.LOAD_THINK_SECONDS ?? 5);
 const TIMEOUT_SECONDS = Number(process.env.LOAD_TIMEOUT ?? 30);
 const WEB_PROCESSES = Number(process.env.LOAD_WEB_PROCESSES ?? availableParallelism());
-const WARMUP_ROUNDS = Number(process.env.LOAD_WARMUP_ROUNDS ?? 2);
+const WARMUP_ROUNDS = Number(process.env.LOAD_WARMUP_ROUNDS ?? 3);
 const DOCUMENT_SHARE = Number(process.env.LOAD_DOCUMENT_SHARE ?? 0.2);
 /** Users arrive evenly over this many seconds before the measured window (LOAD_SECONDS) starts. */
 const RAMP_SECONDS = Number(process.env.LOAD_RAMP_SECONDS ?? 20);
@@ -73,11 +73,19 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
     const jar = await signIn(baseUrl, email);
     sessions.push({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), merchant });
   }
-  // A server that users reach has been running: every page once per session and web process, at
-  // low concurrency and unmeasured, so each process's code is loaded and compiled before the clock starts.
-  const warmups = sessions.flatMap((session) => sections.map((section) => `/m/${session.merchant}/${section}`).map((path) => ({ path, cookie: session.cookie })));
+  // A server that users reach has been running: every page as a document and as a navigation,
+  // WARMUP_ROUNDS times per session and web process, 21 at a time and unmeasured, so each
+  // process's code is loaded and optimized before the clock starts.
   for (let round = 0; round < WARMUP_ROUNDS * WEB_PROCESSES; round++) {
-    await Promise.all(warmups.map(({ path, cookie }) => fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" }).then((r) => r.arrayBuffer())));
+    await Promise.all(
+      sessions.flatMap((session) =>
+        sections.map(async (section, i) => {
+          const from = `/m/${session.merchant}/${sections[(i + 1) % sections.length]}`;
+          const requests = [documentRequest(baseUrl, `/m/${session.merchant}/${section}`, session.cookie), await navigationRequest(baseUrl, session.merchant, section, from, session.cookie)];
+          for (const request of requests) await get(request.url, request.headers, TIMEOUT_SECONDS * 1000);
+        }),
+      ),
+    );
   }
   const views = { measured: [] as number[], document: [] as number[], navigation: [] as number[], rampUp: [] as number[] };
   const statuses = new Map<number, number>();

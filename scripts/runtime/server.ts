@@ -18,6 +18,7 @@ import { createFastPathListener } from "../../lib/fast-path/listener";
 import { trustedProxyHops, withTrustedClientAddress } from "../../lib/net/forwarded-for";
 import { superviseWebProcesses, webProcessCount } from "./cluster";
 import { withCompression } from "./compression";
+import { withStaticAssets } from "./static-assets";
 
 const port = Number(process.env.PORT ?? 3000);
 const fastPath = process.env.SKILLGATE_FAST_PATH !== "0";
@@ -33,8 +34,10 @@ async function main() {
 
   // X-Forwarded-For is rewritten to the one client address we trust before anything reads it
   // (sign-in throttling, audit): see lib/net/forwarded-for.ts.
-  // Everything Next.js answers is compressed here, at a cheaper level than Next.js's own (compression.ts).
-  const listener = createFastPathListener({ next: withCompression(app.getRequestHandler()), enabled: fastPath });
+  // The build's static files come from memory, compressed once (static-assets.ts); everything
+  // else Next.js answers is compressed here, at a cheaper level than Next.js's own (compression.ts).
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const listener = createFastPathListener({ next: withStaticAssets(distDir, withCompression(app.getRequestHandler())), enabled: fastPath });
   const server = createServer(withTrustedClientAddress(listener, proxyHops));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
