@@ -58,7 +58,7 @@ describe("static files from memory", () => {
   });
 
   it("sends the file as it is without gzip in Accept-Encoding (or with q=0), and 304 for its ETag", async () => {
-    for (const headers of [{}, { "accept-encoding": "gzip;q=0, deflate" }]) {
+    for (const headers of [{}, { "accept-encoding": "gzip;q=0, deflate" }] as Record<string, string>[]) {
       const plain = await get("/_next/static/chunks/app.js", headers);
       expect(plain.headers["content-encoding"]).toBeUndefined();
       expect(plain.body.toString("utf8")).toBe(script);
