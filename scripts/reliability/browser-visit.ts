@@ -44,23 +44,36 @@ export function documentAssets(html: string): string[] {
   return [...urls];
 }
 
-export type PageResponse = { status: number; contentType: string; body: Buffer };
+export type PageResponse = { status: number; contentType: string; body: Buffer; retried: boolean };
 
 // node:http with keep-alive, lighter than fetch: the load generator shares the server's 2 cores.
 const agent = new http.Agent({ keepAlive: true });
 
-/** GET as a browser sends it (gzip accepted), the body decompressed. */
-export function get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<PageResponse> {
+/**
+ * GET as a browser sends it (gzip accepted), the body decompressed. Like a browser, it retries
+ * once when the server closed an idle kept-alive connection just as the request went out on it
+ * (Node's server drops connections idle for 5 s, and users think for 2.5–7.5 s).
+ */
+export async function get(url: string, headers: Record<string, string>, timeoutMs: number): Promise<PageResponse> {
+  try {
+    return await getOnce(url, headers, timeoutMs, false);
+  } catch (error) {
+    if (!(error as { reusedSocket?: boolean }).reusedSocket || (error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+    return getOnce(url, headers, timeoutMs, true);
+  }
+}
+
+function getOnce(url: string, headers: Record<string, string>, timeoutMs: number, retried: boolean): Promise<PageResponse> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers: { "accept-encoding": "gzip", ...headers }, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
         const raw = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"] ?? ""), body: response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw });
+        resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"] ?? ""), body: response.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw, retried });
       });
       response.on("error", reject);
     });
-    request.on("error", reject);
+    request.on("error", (error) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })));
   });
 }

@@ -90,8 +90,10 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
   const views = { measured: [] as number[], document: [] as number[], navigation: [] as number[], rampUp: [] as number[] };
   const statuses = new Map<number, number>();
   let errors = 0;
+  const errorKinds = new Map<string, number>();
   let timeouts = 0;
   let assets = 0;
+  let retries = 0;
   let n = 0;
   const windowStart = performance.now() + RAMP_SECONDS * 1000;
   const deadline = windowStart + SECONDS * 1000;
@@ -116,6 +118,7 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
       try {
         const response = await get(request.url, request.headers, TIMEOUT_SECONDS * 1000);
         const elapsed = performance.now() - started;
+        if (response.retried) retries++;
         // A navigation must get the page's RSC payload, not HTML or a redirect to sign-in.
         const expected = kind === "document" ? "text/html" : "text/x-component";
         const status = response.status === 200 && !response.contentType.startsWith(expected) ? 0 : response.status;
@@ -134,7 +137,11 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
         current = path;
       } catch (error) {
         if ((error as Error).name === "TimeoutError") timeouts++;
-        else errors++;
+        else {
+          errors++;
+          const kind = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+        }
       }
       await sleep(THINK_SECONDS * 1000 * (0.5 + Math.random()));
     }
@@ -163,6 +170,9 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
     statuses: Object.fromEntries(statuses),
     non2xx,
     errors: result.errors,
+    errorKinds: Object.fromEntries(errorKinds),
+    /** Requests sent again, as a browser does, because the server had just closed their idle connection. */
+    keepAliveRetries: retries,
     timeouts: result.timeouts,
   };
 }
