@@ -8,8 +8,8 @@
 //  2. the production build (NEXT_DIST_DIR, default .next-bench; rebuilt when sources changed,
 //     unless --skip-build and a build exists) and the production server as `npm start` runs it;
 //  3. attribution API vs plain GROUP BY, dashboard pages + first-load JS, policy decisions
-//     (scripts/bench/policy.ts), ingestion vs COPY (the server restarted with one web
-//     process per core), peak RSS of the server until then;
+//     (scripts/bench/policy.ts), ingestion vs COPY (BENCH_INGEST_WEB_PROCESSES=n: with n web
+//     processes), peak RSS of the server until ingestion;
 //  4. docs/performance.json (results per data-set size, so a 1M and a 10M run show growth) and
 //     docs/performance.md (scripts/bench/performance-template.md with the tables filled in).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -233,11 +233,12 @@ async function main() {
     }
     const peak = memory.stop();
 
-    // Ingestion runs against the server as a production host runs it: one web process per core
-    // (SKILLGATE_WEB_PROCESSES; BENCH_INGEST_WEB_PROCESSES overrides). One Node.js process does
-    // a batch's parsing, hashing and encoding on one core, so with a single process that share
-    // queues behind itself instead of overlapping PostgreSQL's; the other sections keep one.
-    const webProcesses = positive("BENCH_INGEST_WEB_PROCESSES", process.env.BENCH_INGEST_WEB_PROCESSES, os.cpus().length);
+    // BENCH_INGEST_WEB_PROCESSES=n restarts the server with n web processes for ingestion
+    // (SKILLGATE_WEB_PROCESSES). Default 1: on this 2-core machine (shared, load 2-6), three
+    // alternating pairs with 2 processes took +1 %, -23 % and -21 % events/s and 4-12 % more web
+    // CPU per event than with 1 (docs/performance.md): at ~140 ms of CPU per 1,000 events one
+    // process is not yet what limits ingestion.
+    const webProcesses = positive("BENCH_INGEST_WEB_PROCESSES", process.env.BENCH_INGEST_WEB_PROCESSES, 1);
     if (webProcesses !== 1) {
       await stopServer(server);
       log(`restarting the production server with ${webProcesses} web processes for ingestion…`);
