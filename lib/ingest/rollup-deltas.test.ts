@@ -30,4 +30,16 @@ describe("rollup delta buckets", () => {
     expect(deltas.dailyRows().map((r) => r.bucket)).toEqual(["2026-11-01", "2026-11-02"]);
     expect(deltas.hourlyRows().map((r) => r.bucket)).toEqual(["2026-11-01T15:00:00.000Z", "2026-11-01T16:00:00.000Z"]);
   });
+
+  it("sums a full batch of the largest amounts exactly, and refuses a sum beyond 2^53 instead of rounding it", () => {
+    const deltas = new OrderRollupDeltas();
+    const base = { merchantId: "m", channel: "ORGANIC" as const, agentId: null, integrationId: null, paymentMethod: "STANDARD" as const, isVerification: false, occurredAt: new Date("2026-11-01T00:00:00Z") };
+    for (let i = 0; i < 1_000; i++) deltas.add(base, { orders: 1n, gmvFen: 100_000_000_000n - BigInt(i), feeFen: 3_500_000_000n });
+    deltas.add(base, { refundsFen: 7n, gmvFen: -1n });
+    const [row] = deltas.hourlyRows();
+    expect(row).toMatchObject({ orders: 1000n, gmvFen: 100_000_000_000_000n - 499_500n - 1n, feeFen: 3_500_000_000_000n, refundsFen: 7n, cancelledOrders: 0n });
+    const huge = new OrderRollupDeltas();
+    huge.add(base, { gmvFen: 2n ** 53n });
+    expect(() => huge.dailyRows()).toThrow(/not a safe integer/);
+  });
 });

@@ -37,32 +37,47 @@ function bucketName(names: Map<number, string>, bucket: number, format: (at: Dat
   return name;
 }
 
-const zero = (): RollupCounters => ({ orders: 0n, gmvFen: 0n, refundsFen: 0n, cancelledOrders: 0n, feeFen: 0n, feeRefundedFen: 0n });
 const counterNames = ["orders", "gmvFen", "refundsFen", "cancelledOrders", "feeFen", "feeRefundedFen"] as const;
+type CounterName = (typeof counterNames)[number];
+
+/** A row's dimensions and its counters summed as numbers, converted to bigint once per row. */
+type Sums = Omit<OrderRollupRow, CounterName> & Record<CounterName, number>;
+
+// Sums are plain numbers while a batch is added up: a bigint per addition was a visible share of
+// the ingest route's allocations. Exact as long as every sum stays a safe integer, which a batch's
+// do (at most 1,000 events of at most MAX_AMOUNT_FEN = 10^11 fen each: below 10^14 < 2^53);
+// rows() checks it anyway.
+function toBigInt(value: number, name: string): bigint {
+  if (!Number.isSafeInteger(value)) throw new Error(`rollup delta ${name} = ${value} is not a safe integer`);
+  return BigInt(value);
+}
 
 export class OrderRollupDeltas {
-  private readonly hourly = new Map<string, OrderRollupRow>();
-  private readonly daily = new Map<string, OrderRollupRow>();
+  private readonly hourly = new Map<string, Sums>();
+  private readonly daily = new Map<string, Sums>();
 
   /** Adds a change to the order's rollup rows: the hour and day of the ORIGINAL order. */
   add(order: OrderDimensions, change: Partial<RollupCounters>): void {
     const ms = order.occurredAt.getTime();
-    this.addTo(this.hourly, order, bucketName(hourNames, Math.floor(ms / HOUR_MS), utcHour), change);
-    this.addTo(this.daily, order, bucketName(dayNames, Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS), shanghaiDay), change);
-  }
-
-  private addTo(map: Map<string, OrderRollupRow>, order: OrderDimensions, bucket: string, change: Partial<RollupCounters>) {
     const agentId = order.agentId ?? "";
     const integrationId = order.integrationId ?? "";
-    const key = `${order.merchantId}\u0001${bucket}\u0001${order.channel}\u0001${agentId}\u0001${integrationId}\u0001${order.paymentMethod}\u0001${order.isVerification ? "1" : "0"}`;
+    // The key orders rows by (merchant, bucket, channel, agent, integration, payment method, verification).
+    const dimensions = `${order.channel}\u0001${agentId}\u0001${integrationId}\u0001${order.paymentMethod}\u0001${order.isVerification ? "1" : "0"}`;
+    const hour = bucketName(hourNames, Math.floor(ms / HOUR_MS), utcHour);
+    const day = bucketName(dayNames, Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS), shanghaiDay);
+    this.addTo(this.hourly, `${order.merchantId}\u0001${hour}\u0001${dimensions}`, order, hour, agentId, integrationId, change);
+    this.addTo(this.daily, `${order.merchantId}\u0001${day}\u0001${dimensions}`, order, day, agentId, integrationId, change);
+  }
+
+  private addTo(map: Map<string, Sums>, key: string, order: OrderDimensions, bucket: string, agentId: string, integrationId: string, change: Partial<RollupCounters>) {
     let row = map.get(key);
     if (!row) {
-      row = { merchantId: order.merchantId, bucket, channel: order.channel, agentId, integrationId, paymentMethod: order.paymentMethod, isVerification: order.isVerification, ...zero() };
+      row = { merchantId: order.merchantId, bucket, channel: order.channel, agentId, integrationId, paymentMethod: order.paymentMethod, isVerification: order.isVerification, orders: 0, gmvFen: 0, refundsFen: 0, cancelledOrders: 0, feeFen: 0, feeRefundedFen: 0 };
       map.set(key, row);
     }
     for (const name of counterNames) {
       const value = change[name];
-      if (value !== undefined) row[name] += value;
+      if (value !== undefined) row[name] += Number(value);
     }
   }
 
@@ -75,11 +90,19 @@ export class OrderRollupDeltas {
   }
 }
 
-function sortedNonZero(map: Map<string, OrderRollupRow>): OrderRollupRow[] {
+function sortedNonZero(map: Map<string, Sums>): OrderRollupRow[] {
   return [...map.entries()]
-    .filter(([, row]) => counterNames.some((name) => row[name] !== 0n))
+    .filter(([, row]) => counterNames.some((name) => row[name] !== 0))
     .sort(([a], [b]) => compareKeys(a, b))
-    .map(([, row]) => row);
+    .map(([, row]) => ({
+      ...row,
+      orders: toBigInt(row.orders, "orders"),
+      gmvFen: toBigInt(row.gmvFen, "gmvFen"),
+      refundsFen: toBigInt(row.refundsFen, "refundsFen"),
+      cancelledOrders: toBigInt(row.cancelledOrders, "cancelledOrders"),
+      feeFen: toBigInt(row.feeFen, "feeFen"),
+      feeRefundedFen: toBigInt(row.feeRefundedFen, "feeRefundedFen"),
+    }));
 }
 
 export type ScreenReadRollupRow = {
