@@ -234,10 +234,10 @@ async function main() {
     const peak = memory.stop();
 
     // BENCH_INGEST_WEB_PROCESSES=n restarts the server with n web processes for ingestion
-    // (SKILLGATE_WEB_PROCESSES). Default 1: on this 2-core machine (shared, load 2-6), three
-    // alternating pairs with 2 processes took +1 %, -23 % and -21 % events/s and 4-12 % more web
-    // CPU per event than with 1 (docs/performance.md): at ~140 ms of CPU per 1,000 events one
-    // process is not yet what limits ingestion.
+    // (SKILLGATE_WEB_PROCESSES). Default 1: on this 2-core machine (shared, load 2-6), five
+    // alternating pairs with 2 processes took +1 % to -23 % events/s and 4-27 % more web CPU per
+    // event than with 1 (docs/performance.md): at ~130 ms of CPU per 1,000 events one process is
+    // not yet what limits ingestion.
     const webProcesses = positive("BENCH_INGEST_WEB_PROCESSES", process.env.BENCH_INGEST_WEB_PROCESSES, 1);
     if (webProcesses !== 1) {
       await stopServer(server);
