@@ -49,3 +49,23 @@ test("signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto("/m/lumen-coffee/overview");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("a page view sends no prefetches, and a click loads only the next page's RSC payload", async ({ signInAs }) => {
+  const page = await signInAs("owner@lumen.demo");
+  const rscRequests: Array<{ url: string; prefetch: boolean }> = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1") rscRequests.push({ url: request.url(), prefetch: headers["next-router-prefetch"] === "1" });
+  });
+  await page.goto("/m/lumen-coffee/orders");
+  await expect(page.getByRole("table")).toBeVisible();
+  await page.mouse.move(10, 10);
+  await page.getByRole("navigation", { name: "Merchant navigation" }).getByRole("link", { name: "Attribution" }).hover();
+  await page.waitForTimeout(1_000); // time for any prefetch of the visible (and hovered) links to go out
+  expect(rscRequests).toEqual([]);
+
+  await page.getByRole("navigation", { name: "Merchant navigation" }).getByRole("link", { name: "Attribution" }).click();
+  await expect(page).toHaveURL(/\/m\/lumen-coffee\/attribution$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Attribution" })).toBeVisible();
+  expect(rscRequests.map((r) => [new URL(r.url).pathname, r.prefetch])).toEqual([["/m/lumen-coffee/attribution", false]]);
+});
