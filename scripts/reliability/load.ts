@@ -94,7 +94,6 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
   let timeouts = 0;
   let assets = 0;
   let retries = 0;
-  let n = 0;
   const windowStart = performance.now() + RAMP_SECONDS * 1000;
   const deadline = windowStart + SECONDS * 1000;
   let cpuBefore = cpuSnapshot(serverPid, postgresPid);
@@ -109,8 +108,9 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
     const session = sessions[u % sessions.length]!;
     let current: string | undefined;
     let cached = false;
+    let next = u; // each user goes round the sections in order, starting at a different one
     while (performance.now() < deadline) {
-      const section = sections[n++ % sections.length]!;
+      const section = sections[next++ % sections.length]!;
       const path = `/m/${session.merchant}/${section}`;
       const kind = current === undefined || Math.random() < DOCUMENT_SHARE ? "document" : "navigation";
       const request = kind === "document" ? documentRequest(baseUrl, path, session.cookie) : await navigationRequest(baseUrl, session.merchant, section, current!, session.cookie);

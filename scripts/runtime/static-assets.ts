@@ -7,12 +7,14 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { constants, gzip as gzipCallback } from "node:zlib";
 import { securityHeaders } from "../../lib/security-headers";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 type Asset = { identity: Buffer; gzip: Buffer | null; type: string; etag: string };
 
+const gzip = promisify(gzipCallback);
 const PREFIX = "/_next/static/";
 const SAFE_PATH = /^[A-Za-z0-9_.~\-]+(?:\/[A-Za-z0-9_.~\-]+)*$/;
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -74,8 +76,9 @@ async function readAsset(file: string): Promise<Asset | null> {
   const identity = await readFile(file).catch(() => null);
   if (!identity || identity.length > MAX_BYTES) return null;
   const { type, compress } = TYPES[path.extname(file)]!;
-  const gzip = compress ? gzipSync(identity, { level: constants.Z_BEST_COMPRESSION }) : null;
-  return { identity, gzip: gzip && gzip.length < identity.length ? gzip : null, type, etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 27)}"` };
+  // Off the event loop: the first request for a large chunk must not stall every other request.
+  const compressed = compress ? await gzip(identity, { level: constants.Z_BEST_COMPRESSION }) : null;
+  return { identity, gzip: compressed && compressed.length < identity.length ? compressed : null, type, etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 27)}"` };
 }
 
 function send(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
