@@ -136,7 +136,8 @@ async function dashboardLoad(serverPid: number, postgresPid: number) {
         }
         current = path;
       } catch (error) {
-        if ((error as Error).name === "TimeoutError") timeouts++;
+        // node:http reports its AbortSignal.timeout as an abort (ABORT_ERR).
+        if ((error as Error).name === "TimeoutError" || (error as NodeJS.ErrnoException).code === "ABORT_ERR") timeouts++;
         else {
           errors++;
           const kind = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
