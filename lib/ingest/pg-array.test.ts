@@ -1,7 +1,14 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArrayColumns, arrayLiteral, type ArrayElement } from "./pg-array";
+import { ArrayColumns, type ArrayElement } from "./pg-array";
+
+/** One column's literal: `{"a","b",NULL}`. */
+function arrayLiteral(values: readonly ArrayElement[]): string {
+  const column = new ArrayColumns(1);
+  for (const value of values) column.push(value);
+  return column.literals()[0]!;
+}
 
 // node-postgres' own encoding of a JS array parameter: what the ingest statements sent before.
 const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils") as { prepareValue: (value: unknown) => unknown };

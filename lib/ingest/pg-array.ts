@@ -14,13 +14,6 @@ function element(value: ArrayElement): string {
   return needsEscape.test(text) ? `"${text.replace(escaped, "\\$&")}"` : `"${text}"`;
 }
 
-/** `{"a","b",NULL}` for a text (or enum, bigint, bool, timestamp) array parameter. */
-export function arrayLiteral(values: readonly ArrayElement[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = element(values[i]);
-  return `{${parts.join(",")}}`;
-}
-
 /**
  * Several array parameters filled row by row: `columns(n)` then `push(row)` for each row with one
  * value per column, then `literals()`. Saves a `.map` (and an intermediate array) per column.
