@@ -244,19 +244,19 @@ export function canonicalFlatJson(event: Record<string, unknown>, keys: Canonica
   for (const [key, prefix] of keys) {
     const value = event[key];
     if (value === undefined) continue;
-    const text =
-      typeof value === "string"
-        ? JSON.stringify(value)
-        : typeof value === "bigint"
-          ? `"${value}"`
-          : value instanceof Date
-            ? `"${value.toISOString()}"`
-            : typeof value === "object" && value !== null
-              ? canonicalJson(value)
-              : JSON.stringify(value);
+    const text = canonicalValue(value);
     out += out ? `,${prefix}${text}` : `{${prefix}${text}`;
   }
   return out ? `${out}}` : "{}";
+}
+
+/** One field's value as canonical JSON: bigints and dates as strings, nested objects by canonicalJson. */
+function canonicalValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `"${value}"`;
+  if (value instanceof Date) return `"${value.toISOString()}"`;
+  if (typeof value === "object" && value !== null) return canonicalJson(value);
+  return JSON.stringify(value);
 }
 
 export type BatchEnvelope = { ok: true; events: unknown[] } | { ok: false; message: string };
